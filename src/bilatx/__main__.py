@@ -1,0 +1,10 @@
+"""``python -m bilatx``: the command line."""
+
+from __future__ import annotations
+
+import sys
+
+from bilatx.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

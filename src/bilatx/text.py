@@ -1,0 +1,125 @@
+"""Shared views of a text that several plugins need: sentences and paragraphs.
+
+The functions here only read the text; every span they return indexes it
+exactly. :meth:`bilatx.Document.sentences` caches :func:`split_sentences`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING, Final
+
+import regex
+
+from bilatx._types import Span
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = ["paragraphs", "sentence_at", "split_sentences"]
+
+# Abbreviations after which a full stop does not end a sentence. Titles and
+# month names are the common ones in news; single capitals cover initials
+# ("S. Jaishankar", "Joseph R. Biden").
+_ABBREVIATIONS: Final = frozenset(
+    (
+        *("mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "gen", "lt", "col", "maj"),
+        *("capt", "cmdr", "adm", "sgt", "rev", "hon", "sen", "rep", "gov", "pres", "amb"),
+        *("sec", "dept", "govt", "corp", "inc", "ltd", "co", "bros", "no", "nos", "vs"),
+        *("etc", "approx", "est", "fig", "al", "ft", "jan", "feb", "mar", "apr", "jun"),
+        *("jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed"),
+        *("thu", "thur", "thurs", "fri", "sat", "sun", "u.s", "u.k", "u.n", "e.u", "h.e"),
+        *("a.m", "p.m", "i.e", "e.g"),
+    )
+)
+
+# A sentence ends at ., ! or ? (optionally followed by closing quotes or
+# brackets) before whitespace, or at a blank line / line break.
+_BOUNDARY: Final = regex.compile(
+    r"""
+    (?P<end>[.!?]+[\"'\u201d\u2019)\]]*)(?=\s+)   # terminal punctuation
+    | (?P<nl>\n)                                 # every line break ends a sentence
+    """,
+    regex.VERBOSE,
+)
+_WORD_BEFORE: Final = regex.compile(r"([\w.]+)$")
+
+
+def _is_abbreviation(text: str, end: int) -> bool:
+    match = _WORD_BEFORE.search(text, max(0, end - 20), end)
+    if match is None:
+        return False
+    word = match.group(1).rstrip(".").lower()
+    if len(word) == 1 and word.isalpha():
+        return True  # an initial
+    return word in _ABBREVIATIONS
+
+
+def _next_starts_lower(text: str, pos: int) -> bool:
+    i = pos
+    n = len(text)
+    while i < n and text[i] in " \t":
+        i += 1
+    return i < n and text[i].islower()
+
+
+@lru_cache(maxsize=64)
+def split_sentences(text: str) -> tuple[Span, ...]:
+    """Split ``text`` into sentence spans, trimmed of surrounding whitespace.
+
+    Line breaks always end a sentence (news copy puts headlines, datelines and
+    paragraphs on their own lines); a full stop after an abbreviation or an
+    initial does not.
+    """
+    spans: list[Span] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        if match.group("nl") is not None:
+            end = match.start()
+        else:
+            end = match.end()
+            punct = match.group("end")
+            if punct.startswith(".") and len(punct.rstrip("\"'\u201d\u2019)]")) == 1:
+                if _is_abbreviation(text, match.start()):
+                    continue
+                if _next_starts_lower(text, end):
+                    continue
+        spans.extend(_trimmed(text, start, end))
+        start = end if match.group("nl") is None else match.end()
+    spans.extend(_trimmed(text, start, len(text)))
+    return tuple(spans)
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterable[Span]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield Span(start, end)
+
+
+_PARAGRAPH: Final = regex.compile(r"[^\n]+")
+
+
+def paragraphs(text: str) -> tuple[Span, ...]:
+    """Return the spans of the non-empty lines of ``text``, trimmed."""
+    out: list[Span] = []
+    for match in _PARAGRAPH.finditer(text):
+        out.extend(_trimmed(text, match.start(), match.end()))
+    return tuple(out)
+
+
+def sentence_at(sentences: tuple[Span, ...], offset: int) -> Span | None:
+    """Return the sentence containing ``offset``, by binary search over ``sentences``."""
+    lo, hi = 0, len(sentences)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        span = sentences[mid]
+        if offset < span.start:
+            hi = mid
+        elif offset >= span.end:
+            lo = mid + 1
+        else:
+            return span
+    return None
