@@ -355,6 +355,12 @@ def build_parser() -> argparse.ArgumentParser:
     pl.add_argument("--json", action="store_true", help="print as JSON")
     common(pl)
     pl.set_defaults(func=_cmd_plugins)
+
+    # Subcommands that live in their own modules, each adding its parser.
+    from bilatx import _cli_merge, _cli_views  # noqa: PLC0415
+
+    _cli_merge.register(sub)
+    _cli_views.register(sub)
     return parser
 
 

@@ -1,0 +1,11 @@
+"""Meeting records (skeleton)."""
+
+from __future__ import annotations
+
+import bilatx
+
+
+def build_meetings(doc: bilatx.Document, mentions: bilatx.Mentions) -> list[bilatx.Meeting]:
+    """Return the Meeting records of ``doc``."""
+    del doc, mentions
+    return []

@@ -1,0 +1,11 @@
+"""Visit records (skeleton)."""
+
+from __future__ import annotations
+
+import bilatx
+
+
+def build_visits(doc: bilatx.Document, mentions: bilatx.Mentions) -> list[bilatx.Visit]:
+    """Return the Visit records of ``doc``."""
+    del doc, mentions
+    return []
