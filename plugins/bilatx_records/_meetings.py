@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-import bilatx
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import bilatx
 
 
 def build_meetings(doc: bilatx.Document, mentions: bilatx.Mentions) -> list[bilatx.Meeting]:
