@@ -246,6 +246,17 @@ class Document:
             self._sentences.append(split_sentences(self.text))
         return self._sentences[0]
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickling (worker processes, Dask) must not trip over the read-only
+        # mappingproxy in ``meta``; the cached sentences are recomputed on demand.
+        return (_rebuild_document, (self.text, self.id, self.published, dict(self.meta)))
+
+
+def _rebuild_document(
+    text: str, doc_id: str | None, published: dt.date | None, meta: dict[str, Any]
+) -> Document:
+    return Document(text=text, id=doc_id, published=published, meta=meta)
+
 
 # ---------------------------------------------------------------------- dates
 
