@@ -5,6 +5,7 @@ from __future__ import annotations
 __all__ = [
     "BilatxError",
     "InputError",
+    "PatternTimeoutError",
     "PluginContractError",
     "PluginLoadError",
 ]
@@ -44,6 +45,16 @@ class InputError(BilatxError, ValueError):
             where = f"{where} (id {self.doc_id!r})" if where else f"id {self.doc_id!r}"
         return f"{where}: {self.message}" if where else self.message
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickle from the fields, so the error crosses process boundaries (workers, Dask)."""
+        return (_input_error, (self.message, self.path, self.line, self.doc_id))
+
+
+def _input_error(
+    message: str, path: str | None, line: int | None, doc_id: str | None
+) -> InputError:
+    return InputError(message, path=path, line=line, doc_id=doc_id)
+
 
 class PluginContractError(BilatxError):
     """A plugin raised, returned the wrong type, or returned an invalid span."""
@@ -56,6 +67,36 @@ class PluginContractError(BilatxError):
         self.detail = detail
         where = f"document {doc_id!r}" if doc_id is not None else "a document"
         super().__init__(f"plugin {plugin!r} failed in {hook} on {where}: {detail}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickle from the fields, so the error crosses process boundaries."""
+        return (type(self), (self.plugin, self.hook, self.doc_id, self.detail))
+
+
+_SHOWN = 60  # characters of a pattern quoted in an error message
+
+
+class PatternTimeoutError(BilatxError, TimeoutError):
+    """A pattern search ran longer than ``Settings.regex_timeout``.
+
+    Raised by the helpers in :mod:`bilatx.text`; the pipeline reports it as a
+    failure of the plugin that ran the search, on the document it was reading.
+    """
+
+    def __init__(self, pattern: str, seconds: float, offset: int) -> None:
+        """Record the pattern (possibly shortened), the limit and where the search began."""
+        self.pattern = pattern
+        self.seconds = seconds
+        self.offset = offset
+        shown = pattern if len(pattern) <= _SHOWN else pattern[: _SHOWN - 3] + "..."
+        super().__init__(
+            f"pattern {shown!r} took longer than {seconds:g} s searching from offset "
+            f"{offset} (regex_timeout); it probably backtracks catastrophically on this text"
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickle from the fields, so the error crosses process boundaries."""
+        return (type(self), (self.pattern, self.seconds, self.offset))
 
 
 class PluginLoadError(BilatxError):

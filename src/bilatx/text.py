@@ -12,11 +12,15 @@ from typing import TYPE_CHECKING, Final
 import regex
 
 from bilatx._types import Span
+from bilatx.errors import PatternTimeoutError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
-__all__ = ["paragraphs", "sentence_at", "split_sentences"]
+__all__ = ["finditer", "paragraphs", "search", "sentence_at", "split_sentences"]
+
+DEFAULT_REGEX_TIMEOUT: Final = 5.0
+"""Seconds one search may take when no timeout is given (``Settings.regex_timeout``'s default)."""
 
 # Abbreviations after which a full stop does not end a sentence. Titles and
 # month names are the common ones in news; single capitals cover initials
@@ -123,3 +127,80 @@ def sentence_at(sentences: tuple[Span, ...], offset: int) -> Span | None:
         else:
             return span
     return None
+
+
+# ------------------------------------------------------------ guarded search
+
+
+def search(
+    pattern: regex.Pattern[str],
+    text: str,
+    pos: int = 0,
+    endpos: int | None = None,
+    *,
+    timeout: float | None = None,
+) -> regex.Match[str] | None:
+    r"""``pattern.search(text, pos, endpos)`` with a time limit that names the pattern.
+
+    Args:
+        pattern: a pattern compiled with the ``regex`` module.
+        text: the text to search.
+        pos: where to start.
+        endpos: where to stop (default: the end of ``text``).
+        timeout: seconds the search may take; plugins pass
+            ``settings.regex_timeout``. ``None`` uses :data:`DEFAULT_REGEX_TIMEOUT`.
+
+    Raises:
+        PatternTimeoutError: the search took longer than ``timeout``; the
+            pipeline reports it as a failure of the calling plugin on the
+            document it was reading.
+
+    >>> import regex
+    >>> search(regex.compile(r"\d+"), "in 2024").group()
+    '2024'
+    """
+    limit = DEFAULT_REGEX_TIMEOUT if timeout is None else timeout
+    try:
+        return pattern.search(text, pos, len(text) if endpos is None else endpos, timeout=limit)
+    except TimeoutError:
+        raise PatternTimeoutError(pattern.pattern, limit, pos) from None
+
+
+def finditer(
+    pattern: regex.Pattern[str],
+    text: str,
+    pos: int = 0,
+    endpos: int | None = None,
+    *,
+    timeout: float | None = None,
+) -> Iterator[regex.Match[str]]:
+    r"""Yield the matches of ``pattern`` in ``text``, each search under a time limit.
+
+    Unlike ``pattern.finditer(text, timeout=...)``, whose limit covers the whole
+    iteration (and so also the caller's own work between matches), the limit
+    here applies to each search for the next match: a long text with many
+    matches never times out, a pattern that backtracks catastrophically does.
+    After a zero-width match the next search starts one character later.
+
+    Args:
+        pattern: a pattern compiled with the ``regex`` module.
+        text: the text to search.
+        pos: where to start.
+        endpos: where to stop (default: the end of ``text``).
+        timeout: seconds one search may take; plugins pass
+            ``settings.regex_timeout``. ``None`` uses :data:`DEFAULT_REGEX_TIMEOUT`.
+
+    Raises:
+        PatternTimeoutError: one search took longer than ``timeout``.
+
+    >>> import regex
+    >>> [m.group() for m in finditer(regex.compile(r"[A-Z]\w+"), "Delhi and Oslo")]
+    ['Delhi', 'Oslo']
+    """
+    end = len(text) if endpos is None else endpos
+    while pos <= end:
+        match = search(pattern, text, pos, end, timeout=timeout)
+        if match is None:
+            return
+        yield match
+        pos = match.end() if match.end() > match.start() else match.end() + 1
