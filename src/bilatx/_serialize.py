@@ -388,7 +388,14 @@ def extraction_from_dict(data: Mapping[str, Any], *, text: str | None = None) ->
     try:
         return _extraction_from_dict(data, text=text)
     except (KeyError, TypeError, ValueError, cattrs.BaseValidationError) as exc:
-        detail = f"missing key {exc}" if isinstance(exc, KeyError) else str(exc)
+        if isinstance(exc, cattrs.BaseValidationError):
+            detail = "; ".join(
+                cattrs.transform_error(exc, format_exception=lambda e, _: str(e) or type(e).__name__)
+            )
+        elif isinstance(exc, KeyError):
+            detail = f"missing key {exc}"
+        else:
+            detail = str(exc)
         msg = f"not a valid bilatx extraction: {detail}"
         raise InputError(msg, doc_id=None if doc_id is None else str(doc_id)) from None
 
