@@ -49,6 +49,8 @@ from bilatx._types import (
 from bilatx.errors import BilatxError, InputError, PluginContractError, PluginLoadError
 
 if TYPE_CHECKING:
+    from bilatx.dataframes import to_dataframes
+
     __version__: str
 
 __all__ = [
@@ -97,6 +99,7 @@ __all__ = [
     "hookimpl",
     "make_plugin_manager",
     "parse_date_value",
+    "to_dataframes",
 ]
 
 
@@ -108,5 +111,10 @@ def __getattr__(name: str) -> Any:  # noqa: ANN401
             return version("bilatx")
         except PackageNotFoundError:  # running from a source tree without metadata
             return "0+unknown"
+    if name == "to_dataframes":
+        # Lazy: bilatx.dataframes imports pandas only when to_dataframes is called.
+        from bilatx.dataframes import to_dataframes  # noqa: PLC0415
+
+        return to_dataframes
     msg = f"module 'bilatx' has no attribute {name!r}"
     raise AttributeError(msg)

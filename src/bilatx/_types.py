@@ -869,6 +869,12 @@ class Extraction:
 
         return extraction_to_dict(self, include_text=include_text)
 
+    def _repr_html_(self) -> str:
+        """Display as the article view in notebooks (see :func:`bilatx.html.article`)."""
+        from bilatx.html import article  # noqa: PLC0415
+
+        return article(self, full_page=False)
+
     def to_json(self, *, include_text: bool = True, indent: int | None = None) -> str:
         """Return :meth:`to_dict` as a JSON string."""
         import json  # noqa: PLC0415
