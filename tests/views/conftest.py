@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from collections.abc import Callable, Iterator
+from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -37,6 +40,9 @@ from bilatx import (
     TradeTrend,
     Visit,
 )
+
+if TYPE_CHECKING:
+    from selenium.webdriver.remote.webdriver import WebDriver
 
 X = "views-test"
 
@@ -68,7 +74,9 @@ def span_of(text: str, needle: str, nth: int = 0) -> Span:
     return Span(start, start + len(needle))
 
 
-def _date(text: str, needle: str, value: str, *, base: dt.date | None = None, nth: int = 0) -> DateMention:
+def _date(
+    text: str, needle: str, value: str, *, base: dt.date | None = None, nth: int = 0
+) -> DateMention:
     parsed = bilatx.parse_date_value(value)
     return DateMention(
         span=span_of(text, needle, nth),
@@ -82,9 +90,16 @@ def _date(text: str, needle: str, value: str, *, base: dt.date | None = None, nt
     )
 
 
-def _place(text: str, needle: str, name: str, kind: str, country: str, nth: int = 0) -> PlaceMention:
+def _place(
+    text: str, needle: str, name: str, kind: str, country: str, *, nth: int = 0
+) -> PlaceMention:
     return PlaceMention(
-        span=span_of(text, needle, nth), text=needle, name=name, kind=kind, country=country, extractor=X
+        span=span_of(text, needle, nth),
+        text=needle,
+        name=name,
+        kind=kind,
+        country=country,
+        extractor=X,
     )
 
 
@@ -208,7 +223,9 @@ def sample_extraction(doc_id: str = "sample-1") -> Extraction:
     phone = span_of(text, "The two leaders last spoke by phone in January.")
     trade_sentence = Span(text.index("Trade between"), len(text))
     return Extraction(
-        document=Document(text=text, id=doc_id, published=published, meta={"title": "Ruiz to visit Rabat"}),
+        document=Document(
+            text=text, id=doc_id, published=published, meta={"title": "Ruiz to visit Rabat"}
+        ),
         mentions=mentions,
         visits=[
             Visit(
@@ -328,9 +345,13 @@ def hostile_extraction() -> Extraction:
             )
         ],
         places=[
-            PlaceMention(span=img, text=text[img.start : img.end], name=bad, kind="city", extractor=X)
+            PlaceMention(
+                span=img, text=text[img.start : img.end], name=bad, kind="city", extractor=X
+            )
         ],
-        sectors=[SectorMention(span=span_of(text, "Trade"), text="Trade", sector="trade", extractor=X)],
+        sectors=[
+            SectorMention(span=span_of(text, "Trade"), text="Trade", sector="trade", extractor=X)
+        ],
         quotes=[
             QuoteMention(
                 span=script,
@@ -342,7 +363,11 @@ def hostile_extraction() -> Extraction:
                 extractor=X,
             ),
             QuoteMention(
-                span=link, text=text[link.start : link.end], quote="here", quote_span=link, extractor=X
+                span=link,
+                text=text[link.start : link.end],
+                quote="here",
+                quote_span=link,
+                extractor=X,
             ),
         ],
         people=[evil],
@@ -352,7 +377,10 @@ def hostile_extraction() -> Extraction:
             text=text,
             id='"><script>window.__pwned=10</script>',
             published="2024-05-04",
-            meta={"title": "<script>window.__pwned=11</script>", "url": "javascript:window.__pwned=12"},
+            meta={
+                "title": "<script>window.__pwned=11</script>",
+                "url": "javascript:window.__pwned=12",
+            },
         ),
         mentions=mentions,
         visits=[
@@ -505,6 +533,124 @@ def corpus() -> list[Extraction]:
     return corpus_extractions()
 
 
+# ------------------------------------------------------------------- parsing
+
+VOID = {"meta", "br", "input", "line", "rect", "circle", "polyline", "path", "hr", "img"}
+
+
+class Page(HTMLParser):
+    """Parse a page, check that elements nest, and collect what the tests look at.
+
+    ``text`` is the text content of the article (``.bx-text``); ``offsets``
+    maps each evidence record id to the set of character offsets of that text
+    its ``bx-ev`` spans cover; ``marks`` maps each mention id to the offsets
+    its ``<mark>`` fragments cover.
+    """
+
+    def __init__(self, markup: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.scripts: list[str] = []
+        self.stack: list[str] = []
+        self.errors: list[str] = []
+        self.text = ""
+        self.evidence: dict[str, set[int]] = {}
+        self.marks: dict[str, set[int]] = {}
+        self.heads: list[str] = []
+        self.ids: list[str] = []
+        self._in_text = 0
+        self._ev_stack: list[list[str]] = []
+        self._mark_stack: list[str] = []
+        self._script: list[str] | None = None
+        self.feed(markup)
+        self.close()
+        if self.stack:
+            self.errors.append(f"unclosed: {self.stack}")
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        self.tags.append((tag, a))
+        if a.get("id"):
+            self.ids.append(a["id"] or "")
+        if tag in VOID:
+            return
+        self.stack.append(tag)
+        classes = (a.get("class") or "").split()
+        if self._in_text:
+            self._in_text += 1
+        elif "bx-text" in classes:
+            self._in_text = 1
+        if tag == "span" and "bx-ev" in classes:
+            self._ev_stack.append((a.get("data-ev") or "").split())
+        elif self._in_text:
+            self._ev_stack.append([])
+        if tag == "mark":
+            mid = a.get("data-mid") or ""
+            self._mark_stack.append(mid)
+            if a.get("tabindex") == "0":
+                self.heads.append(mid)
+        elif self._in_text:
+            self._mark_stack.append("")
+        if tag == "script":
+            self._script = []
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in VOID:
+            return
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> closes {self.stack[-1:] or 'nothing'}")
+            return
+        self.stack.pop()
+        if self._in_text:
+            self._in_text -= 1
+            self._ev_stack.pop()
+            self._mark_stack.pop()
+        if tag == "script" and self._script is not None:
+            self.scripts.append("".join(self._script))
+            self._script = None
+
+    def handle_data(self, data: str) -> None:
+        if self._script is not None:
+            self._script.append(data)
+        if not self._in_text:
+            return
+        start = len(self.text)
+        self.text += data
+        positions = set(range(start, len(self.text)))
+        for refs in self._ev_stack:
+            for ref in refs:
+                self.evidence.setdefault(ref, set()).update(positions)
+        for mid in self._mark_stack:
+            if mid:
+                self.marks.setdefault(mid, set()).update(positions)
+
+
+def parse(markup: str) -> Page:
+    """Parse and check that every element is closed in order."""
+    page = Page(markup)
+    assert not page.errors, page.errors
+    return page
+
+
+@pytest.fixture(scope="session")
+def parse_page() -> Callable[[str], Page]:
+    """The page parser, as a session fixture so hypothesis tests can use it."""
+    return parse
+
+
+@pytest.fixture(scope="session")
+def build() -> dict[str, Callable[..., Any]]:
+    """The sample builders, for tests that need more than one or a fresh one."""
+    return {
+        "sample": sample_extraction,
+        "hostile": hostile_extraction,
+        "corpus": corpus_extractions,
+    }
+
+
 # ------------------------------------------------------------------ browser
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -512,7 +658,7 @@ CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 
 
 @pytest.fixture(scope="session")
-def browser():  # type: ignore[no-untyped-def]
+def browser() -> Iterator[WebDriver]:
     """A headless Chromium driven by Selenium through Debian's chromedriver.
 
     Skips when Selenium or the browser is missing, unless
@@ -528,7 +674,9 @@ def browser():  # type: ignore[no-untyped-def]
     except ImportError:
         missing.append("the selenium package (pip install selenium)")
     if not Path(CHROMIUM).exists() or not Path(CHROMEDRIVER).exists():
-        missing.append("Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)")
+        missing.append(
+            "Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)"
+        )
     if missing:
         message = "browser tests need " + " and ".join(missing)
         if required:
