@@ -221,7 +221,7 @@ class _Report:
         troubled = [i for i, ex in enumerate(self.extractions) if ex.errors]
         if self.failed or troubled:
             lines = [
-                f"<li>{esc(f.where)}{f' (id {f.doc_id})' if f.doc_id else ''}: "
+                f"<li>{esc(f.where)}{f' (id {esc(f.doc_id)})' if f.doc_id else ''}: "
                 f"{esc(f.message)}</li>"
                 for f in self.failed
             ]
