@@ -1,14 +1,261 @@
-"""Statement records (skeleton)."""
+"""Statement records: quotations linked to the officials who made them.
+
+The quotes plugin finds each quotation and the expression naming its speaker
+("External Affairs Minister S Jaishankar", "Howard", "he", "one official").
+Here that expression is linked to an :class:`~bilatx.Official`:
+
+* a name: the official mentioned inside the expression (the one nearest the
+  verb when a title names an office and a person), else the official whose
+  surname or full name the expression gives;
+* "he" / "she": the first person the text refers to in the nearest sentence
+  before that refers to anybody (the subject, in news prose), following a
+  chain of pronouns back to a name; a quotation whose pronoun goes back to an
+  unnamed speaker ("one senior official ... he said") gets no statement;
+* an unnamed speaker ("a spokesman", "officials"): no statement.
+
+The statement's date is a date mentioned in the same sentence outside the
+quotation, else the publication date when the text reports the remark as
+current ("today", "says").
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import unicodedata
+from functools import cache
+from typing import Final
 
-if TYPE_CHECKING:
-    import bilatx
+import attrs
+import regex
+
+import bilatx
+from bilatx.text import sentence_at
+
+__all__ = ["build_statements"]
+
+EXTRACTOR: Final = "records"
+_PRONOUNS: Final = frozenset({"he", "she"})
+# How many sentences back a pronoun looks for the person it stands for.
+_PRONOUN_REACH: Final = 4
+_MAX_CHAIN: Final = 4
+
+
+@cache
+def _descriptor_pattern() -> regex.Pattern[str]:
+    # Unnamed people: "one senior banking official", "U.S. officials",
+    # "a Western envoy". Only the head noun's position matters.
+    return regex.compile(
+        r"(?i)\b(?P<head>officials?|sources?|spokes(?:man|men|woman|women|person|persons|people)"
+        r"|diplomats?|experts?|economists?|analysts?|envoys?|bankers?|traders?|executives?"
+        r"|aides?|negotiators?|observers?|insiders?)\b"
+    )
+
+
+@cache
+def _pronoun_pattern() -> regex.Pattern[str]:
+    return regex.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+
+
+@cache
+def _current_pattern() -> regex.Pattern[str]:
+    # Remarks reported as made now: "said today", "says", "tells".
+    return regex.compile(
+        r"(?i)\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|says|tells)\b"
+    )
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return plain.casefold().replace("\u2019", "'")
+
+
+def _words(text: str) -> list[str]:
+    return regex.findall(r"\w+", _fold(text))
+
+
+class _People:
+    """The officials of a document and every place the text refers to a person."""
+
+    def __init__(self, doc: bilatx.Document, mentions: bilatx.Mentions) -> None:
+        self.doc = doc
+        self.people = mentions.people
+        self.sentences = doc.sentences()
+        # (position, kind, official) for every reference to a person.
+        refs: list[tuple[int, str, bilatx.Official | None]] = [
+            (span.start, "official", person) for person in self.people for span in person.spans
+        ]
+        text = doc.text
+        refs.extend(
+            (m.start("head"), "unnamed", None) for m in _descriptor_pattern().finditer(text)
+        )
+        refs.extend((m.start(), "pronoun", None) for m in _pronoun_pattern().finditer(text))
+        # A quotation's speaker that names nobody known ("one official") is an
+        # unnamed person too.
+        refs.extend(
+            (quote.speaker_span.start, "unnamed", None)
+            for quote in mentions.quotes
+            if quote.speaker_span is not None
+            and self.inside(quote.speaker_span) is None
+            and _fold(quote.speaker or "") not in _PRONOUNS
+            and not self.by_name(quote.speaker)
+        )
+        # People named inside a quotation are the speaker's words, not the
+        # narrative: "he" never refers back to them.
+        quoted = [q.quote_span for q in mentions.quotes]
+        self.refs = sorted(
+            (r for r in refs if not any(q.start <= r[0] < q.end for q in quoted)),
+            key=lambda r: r[0],
+        )
+        self.quoted = quoted
+        self.quotes = mentions.quotes
+
+    def inside(self, span: bilatx.Span) -> bilatx.Official | None:
+        """The official mentioned inside ``span``, the last one when there are several."""
+        best: tuple[int, bilatx.Official] | None = None
+        for person in self.people:
+            for own in person.spans:
+                if span.contains(own) and (best is None or own.end > best[0]):
+                    best = (own.end, person)
+        if best is not None:
+            return best[1]
+        for person in self.people:
+            if any(own.overlaps(span) for own in person.spans):
+                return person
+        return None
+
+    def by_name(self, text: str | None) -> bilatx.Official | None:
+        """The one official whose surname (or full name) the text gives."""
+        if not text:
+            return None
+        words = set(_words(text))
+        hits = [p for p in self.people if set(_words(p.surname)) <= words]
+        if len(hits) > 1:
+            hits = [p for p in hits if set(_words(p.name)) <= words]
+        return hits[0] if len(hits) == 1 else None
+
+    def group(self, span: bilatx.Span) -> bool:
+        """Whether the expression names two people ("Chirac and Reagan")."""
+        found = {
+            person.surname for person in self.people for own in person.spans if span.contains(own)
+        }
+        return len(found) > 1 and " and " in self.doc.text[span.start : span.end]
+
+    def pronoun(self, position: int, depth: int = 0) -> bilatx.Official | None:
+        """The official a "he"/"she" at ``position`` most likely stands for."""
+        sentence = sentence_at(self.sentences, position)
+        if sentence is None or depth > _MAX_CHAIN:
+            return None
+        index = self.sentences.index(sentence)
+        # In the pronoun's own sentence only another quotation's speaker
+        # counts ('China will ..., President Xi asserted as he lauded ...').
+        for quote in self.quotes:
+            span = quote.speaker_span
+            if span is not None and sentence.start <= span.start < position and quote.speaker:
+                if _fold(quote.speaker) in _PRONOUNS:
+                    continue
+                return self.inside(span) or self.by_name(quote.speaker)
+        seen = 0
+        while index > 0 and seen < _PRONOUN_REACH:
+            index -= 1
+            earlier = self.sentences[index]
+            if any(q.start <= earlier.start and earlier.end <= q.end for q in self.quoted):
+                continue  # a sentence inside a quotation says nothing of who speaks
+            seen += 1
+            first = next((r for r in self.refs if earlier.start <= r[0] < earlier.end), None)
+            if first is not None:
+                return self._resolve_ref(first[0], depth)
+        return None
+
+    def _resolve_ref(self, position: int, depth: int) -> bilatx.Official | None:
+        for ref_position, kind, person in self.refs:
+            if ref_position != position:
+                continue
+            if kind == "official":
+                return person
+            if kind == "pronoun":
+                return self.pronoun(position, depth + 1)
+            if kind == "unnamed":
+                return None
+        return None
+
+    def speaker(self, quote: bilatx.QuoteMention) -> bilatx.Official | None:
+        """The official who made ``quote``, or ``None``."""
+        span = quote.speaker_span
+        if span is None or not quote.speaker:
+            return None
+        if _fold(quote.speaker) in _PRONOUNS:
+            return self.pronoun(span.start)
+        if self.group(span):
+            return None
+        return self.inside(span) or self.by_name(quote.speaker)
+
+
+def _date(
+    doc: bilatx.Document, mentions: bilatx.Mentions, quote: bilatx.QuoteMention
+) -> bilatx.DateValue | None:
+    anchor = quote.speaker_span or quote.span
+    sentences = doc.sentences()
+    first = sentence_at(sentences, anchor.start) or sentence_at(sentences, quote.span.start)
+    last = sentence_at(sentences, max(quote.span.end - 1, quote.span.start))
+    if first is None:
+        return None
+    lo = min(first.start, quote.span.start)
+    hi = max(first.end, last.end if last else first.end, quote.span.end)
+    candidates = [
+        m
+        for m in mentions.dates
+        if lo <= m.span.start
+        and m.span.end <= hi
+        and not quote.span.overlaps(m.span)
+        and isinstance(m.value, bilatx.DateValue)
+    ]
+    if candidates:
+        best = min(candidates, key=lambda m: abs(m.span.start - anchor.start))
+        return best.value  # type: ignore[return-value]
+    if doc.published is not None:
+        outside = doc.text[lo : quote.span.start] + " " + doc.text[quote.span.end : hi]
+        if _current_pattern().search(outside):
+            return bilatx.DateValue.from_date(doc.published)
+    return None
+
+
+def _key(official: bilatx.Official, quote: str) -> tuple[str, tuple[str, ...]]:
+    return _fold(official.surname), tuple(_words(quote))
 
 
 def build_statements(doc: bilatx.Document, mentions: bilatx.Mentions) -> list[bilatx.Statement]:
-    """Return the Statement records of ``doc``."""
-    del doc, mentions
-    return []
+    """Return a Statement for every quotation whose speaker is a known official.
+
+    The same words by the same official quoted twice give one statement; a
+    channel named at either place is kept.
+    """
+    if not mentions.quotes or not mentions.people:
+        return []
+    people = _People(doc, mentions)
+    found: dict[tuple[str, tuple[str, ...]], bilatx.Statement] = {}
+    for quote in mentions.quotes:
+        official = people.speaker(quote)
+        if official is None:
+            continue
+        evidence = [quote.span]
+        evidence.extend(s for s in (quote.speaker_span, quote.channel_span) if s is not None)
+        statement = bilatx.Statement(
+            speaker=official,
+            quote=quote.quote,
+            quote_span=quote.quote_span,
+            channel=quote.channel,
+            date=_date(doc, mentions, quote),
+            evidence=tuple(evidence),
+            extractor=EXTRACTOR,
+        )
+        key = _key(official, quote.quote)
+        known = found.get(key)
+        if known is None:
+            found[key] = statement
+        elif known.channel is None and statement.channel is not None:
+            found[key] = _with_channel(known, statement)
+    return list(found.values())
+
+
+def _with_channel(first: bilatx.Statement, later: bilatx.Statement) -> bilatx.Statement:
+    return attrs.evolve(first, channel=later.channel, evidence=(*first.evidence, *later.evidence))
