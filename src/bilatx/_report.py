@@ -74,6 +74,7 @@ vertical-align:-.05em;margin-right:.4em}
 .bx-pairs{display:grid;grid-template-columns:repeat(auto-fill,minmax(19rem,1fr));gap:.4rem 1.5rem}
 .bx-table caption{text-align:left;font-weight:600;padding:.2rem 0}
 .bx-table small{color:var(--bx-muted)}
+@container bx (max-width:48rem){.bilatx-report .bx-table{display:block;overflow-x:auto}}
 @media print{.bilatx-report h2{break-after:avoid}.bx-chart{break-inside:avoid}
 .bx-bar,.bx-key span{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 """
@@ -240,7 +241,7 @@ class _Report:
 
     def visits(self) -> str:
         items = self.of(Visit)
-        head = '<h2 id="visits">Visits</h2>'
+        head = '<h2 id="visits-h">Visits</h2>'
         if not items:
             return head + '<p class="bx-empty">No visits found.</p>'
 
@@ -349,7 +350,7 @@ class _Report:
 
     def meetings(self) -> str:
         items = self.of(Meeting)
-        head = '<h2 id="meetings">Meetings by country pair</h2>'
+        head = '<h2 id="meetings-h">Meetings by country pair</h2>'
         if not items:
             return head + '<p class="bx-empty">No meetings found.</p>'
         groups: dict[tuple[str, ...], list[_Item]] = {}
@@ -400,7 +401,7 @@ class _Report:
     def trade(self) -> str:
         items = self.of(TradeFigure)
         head = (
-            '<h2 id="trade">Trade figures over time</h2><p>One chart per country pair and '
+            '<h2 id="trade-h">Trade figures over time</h2><p>One chart per country pair and '
             "currency (amounts in different currencies are never converted). A vertical bar is "
             "a range; a hollow point is a bound (over / up to). Figures without a period are "
             "in the tables only.</p>"
@@ -561,7 +562,7 @@ class _Report:
 
     def sectors(self) -> str:
         head = (
-            '<h2 id="sectors">Most frequent sectors per pair</h2><p>How many documents name '
+            '<h2 id="sectors-h">Most frequent sectors per pair</h2><p>How many documents name '
             "each sector, per country pair. A document belongs to the pairs of its records; "
             "one without records belongs to its two most often named countries.</p>"
         )
@@ -616,7 +617,7 @@ class _Report:
 
     def statements(self) -> str:
         items = self.of(Statement)
-        head = '<h2 id="statements">Statements</h2>'
+        head = '<h2 id="statements-h">Statements</h2>'
         if not items:
             return head + '<p class="bx-empty">No statements found.</p>'
 
@@ -663,7 +664,7 @@ class _Report:
                 f'<td class="bx-num">{len(ex.errors)}</td><td>{view}</td></tr>'
             )
         return (
-            '<h2 id="documents">Documents</h2><table class="bx-table"><thead><tr><th>id</th>'
+            '<h2 id="documents-h">Documents</h2><table class="bx-table"><thead><tr><th>id</th>'
             '<th>published</th><th>title</th><th class="bx-num">visits</th>'
             '<th class="bx-num">meetings</th><th class="bx-num">statements</th>'
             '<th class="bx-num">trade</th><th class="bx-num">errors</th><th></th></tr></thead>'
@@ -772,10 +773,20 @@ def report_html(
             ("documents", "Documents"),
         )
     )
+    sections = "".join(
+        f'<section id="{anchor}" aria-labelledby="{anchor}-h">{render()}</section>'
+        for anchor, render in (
+            ("visits", rep.visits),
+            ("meetings", rep.meetings),
+            ("trade", rep.trade),
+            ("sectors", rep.sectors),
+            ("statements", rep.statements),
+            ("documents", rep.documents),
+        )
+    )
     body = (
         f'<div class="bilatx-view bilatx-report"><header><h1>{esc(title)}</h1>'
         f'<nav aria-label="sections"><ul class="bx-toc">{toc}</ul></nav></header><main>'
-        f"{rep.summary()}{rep.visits()}{rep.meetings()}{rep.trade()}{rep.sectors()}"
-        f"{rep.statements()}{rep.documents()}</main></div>"
+        f"{rep.summary()}{sections}</main></div>"
     )
     return page(title=title, body=body, css=VIEW_CSS + REPORT_CSS)

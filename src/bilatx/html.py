@@ -553,6 +553,7 @@ padding:.2rem .45rem;text-align:left;vertical-align:top}
 .bx-mentions thead th,.bx-table thead th{border-bottom:2px solid var(--bx-muted)}
 .bx-num{text-align:right!important;font-variant-numeric:tabular-nums}
 .bilatx-view a{color:#0550ae}
+.bx-scroll{overflow-x:auto;max-width:100%}
 .bilatx-view dd,.bilatx-view td{unicode-bidi:isolate}
 @media print{.bilatx-view{font-size:11pt}.bx-tip,.bx-legend input,.bx-skip{display:none!important}
 .bx-layout{display:block}.bx-records{position:static;max-height:none;overflow:visible}
@@ -829,9 +830,10 @@ def article(extraction: Extraction, *, full_page: bool = True, id_prefix: str | 
     if rows:
         mention_table = (
             f'<section class="bx-mentions" aria-labelledby="{id_prefix}-mh">'
-            f'<h2 id="{id_prefix}-mh">Mentions ({len(rows)})</h2><table><thead><tr>'
+            f'<h2 id="{id_prefix}-mh">Mentions ({len(rows)})</h2>'
+            '<div class="bx-scroll"><table><thead><tr>'
             "<th>kind</th><th>text</th><th>reading</th><th>rule</th><th>extractor</th>"
-            f'<th class="bx-num">span</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+            f'<th class="bx-num">span</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
             "</section>"
         )
     else:
@@ -903,8 +905,8 @@ def table(extractions: Iterable[Extraction]) -> HTML:
     )
     return HTML(
         f"<style>{VIEW_CSS}</style>"
-        f'<div class="bilatx-view"><table class="bx-table"><thead><tr>{head}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table></div>"
+        f'<div class="bilatx-view"><div class="bx-scroll"><table class="bx-table"><thead><tr>'
+        f"{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div></div>"
     )
 
 

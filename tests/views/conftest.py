@@ -42,7 +42,7 @@ from bilatx import (
 )
 
 if TYPE_CHECKING:
-    from selenium.webdriver.remote.webdriver import WebDriver
+    from selenium.webdriver.chrome.webdriver import WebDriver
 
 X = "views-test"
 
