@@ -27,12 +27,18 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 def _open(driver: WebDriver, path: Path, html: str) -> None:
     path.write_text(html, encoding="utf-8")
-    driver.get_log("browser")  # drop what earlier pages logged
+    _logs(driver)  # drop what earlier pages logged
     driver.get(path.as_uri())
 
 
+def _logs(driver: WebDriver) -> list[dict[str, Any]]:
+    """Return (and clear) the console messages; selenium leaves get_log untyped."""
+    logs: list[dict[str, Any]] = driver.get_log("browser")  # type: ignore[no-untyped-call]
+    return logs
+
+
 def _console_errors(driver: WebDriver) -> list[dict[str, Any]]:
-    return [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+    return [e for e in _logs(driver) if e["level"] == "SEVERE"]
 
 
 def _js(driver: WebDriver, script: str, *args: object) -> Any:
