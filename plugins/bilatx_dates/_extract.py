@@ -69,6 +69,7 @@ _DETERMINERS: Final = words(
     "the a an its their his her our this that these those whose fiscal my your"
 )
 _MODERN: Final = 1900
+_VERSION_WORDS: Final = words("version versions v ver release build")
 _POSSESSIVES: Final = words("his her their its my your our")
 
 
@@ -265,6 +266,8 @@ def _b_month_range(m: MatchT, text: str) -> list[Part]:
 
 
 def _b_year_range(m: MatchT, text: str) -> list[Part]:
+    if word_before(text, m.start()).lower().rstrip(".") in NOT_YEAR_BEFORE:
+        return []  # "pp. 1999-2003"
     lead = (m["lead"] or "").lower()
     sep = m["sep"].strip().lower()
     if (sep == "and") != (lead == "between"):
@@ -350,11 +353,14 @@ def _b_iso(m: MatchT, _text: str) -> list[Part]:
     return [] if value is None else _single(m, "iso", ABS, value)
 
 
-def _b_numeric(m: MatchT, _text: str) -> list[Part]:
+def _b_numeric(m: MatchT, text: str) -> list[Part]:
     if m["ymd_y"]:
         value = _safe_value(int(m["ymd_y"]), int(m["ymd_m"]), int(m["ymd_d"]))
         return [] if value is None else _single(m, "numeric_ymd", ABS, value)
-    if m["sep"] == "." and len(m["y"]) == 2:  # noqa: PLR2004 - "1.10.12" is a version
+    if m["sep"] == "." and (
+        len(m["y"]) == 2  # noqa: PLR2004 - "1.10.12" is a version
+        or word_before(text, m.start()).lower().rstrip(".") in _VERSION_WORDS
+    ):
         return []
     return _single(m, "numeric", NUMERIC, m.group())
 
@@ -421,11 +427,11 @@ _DAY_WORDS: Final = {
 
 def _b_relative_day(m: MatchT, text: str) -> list[Part]:
     word = " ".join(m.group().lower().split())
-    if m.group()[:1].isupper():
-        # "India Today", "Russia Today": a capitalised name, not the day.
-        between = text[max(0, m.start() - 2) : m.start()]
+    if m.group()[:1].isupper() and m.start() > 0 and text[m.start() - 1] == " ":
+        # "India Today", "USA Today": a capitalised word right after another
+        # capitalised word, inside a sentence, is a name, not the day.
         before = word_before(text, m.start())
-        if before[:1].isupper() and between.strip(" ") == "" and not before.endswith("."):
+        if before[:1].isupper() and not before.endswith("."):
             return []
     return _single(m, word.replace(" ", "_"), REL_DAY, _DAY_WORDS[word])
 

@@ -356,7 +356,8 @@ def _other_sources() -> list[tuple[str, str, int, str]]:
         \b(?:{W("last", "this", "next", "early", "late", "mid", "the")}[\s-]+)?
         {W("spring", "summer", "autumn", "winter")}(?:\s+(?:of\s+)?{_YEAR_PLAIN})?\b
       | \b{W("last", "this", "next")}\s+{W("fall")}\b
-      | \b{W("fall")}\s+(?:of\s+)?{_YEAR_PLAIN}\b
+      | \b{W("fall")}\s+(?i:of)\s+{_YEAR_PLAIN}\b
+      | (?<=\b(?i:the|in|by|since|until|during|early|late)\s){W("fall")}\s+{_YEAR_PLAIN}\b
     """
     relative_day = rf"""
         \b{_DAY_WORDS}\b

@@ -23,15 +23,17 @@ import regex
 
 from bilatx_dates._vocab import (
     FUTURE_CUES,
+    INFINITIVES,
     MODALS,
     NOT_PAST_ED,
     PAST_CUES,
     SCHEDULED_PRESENT,
 )
 
-# A reading this far from the publication date is open to the tense's say.
-_TENSE_DAYS: Final = 60
-_TENSE_MONTHS: Final = 2
+# A reading further than this from the publication date yields to the tense
+# ("will be held on December 12" read on January 10 is next December). A few
+# days' leeway keeps datelines and time zones on the nearest reading.
+_TENSE_DAYS: Final = 7
 _MONTHS_PER_YEAR: Final = 12
 _BACKWARD_TOKENS: Final = 14
 _FORWARD_TOKENS: Final = 8
@@ -60,7 +62,7 @@ def _valid(year: int, month: int, day: int) -> dt.date | None:
 def year_for_day(base: dt.date, month: int, day: int, tense: Tense | None) -> int | None:
     """Return the year that places ``month``/``day`` nearest to ``base``.
 
-    When the nearest reading is more than two months away and the tense points
+    When the nearest reading is more than a week away and the tense points
     the other way ("will be held on September 10" read in March), the reading on
     the tense's side of ``base`` wins. ``None`` when no nearby year has the day
     (February 30).
@@ -87,7 +89,7 @@ def year_for_day(base: dt.date, month: int, day: int, tense: Tense | None) -> in
 def year_for_month(base: dt.date, month: int, tense: Tense | None) -> int:
     """Return the year that places ``month`` nearest to ``base``'s month.
 
-    The tense decides as in :func:`year_for_day`, beyond two months.
+    The tense decides as in :func:`year_for_day` for any month but the current one.
     """
     here = base.year * _MONTHS_PER_YEAR + base.month - 1
     options = [
@@ -95,7 +97,7 @@ def year_for_month(base: dt.date, month: int, tense: Tense | None) -> int:
         for year in (base.year - 1, base.year, base.year + 1)
     ]
     distance, best = min(options)
-    if distance > _TENSE_MONTHS and tense is not None:
+    if distance > 0 and tense is not None:
         if tense is Tense.FUTURE and best < here:
             best = min(i for _, i in options if i > here)
         elif tense is Tense.PAST and best > here:
@@ -153,6 +155,8 @@ def _cue(tokens: list[str], i: int, *, weekday: bool) -> Tense | None:
     word = tokens[i].lower().replace("\u2019", "'")
     if word.endswith("'ll") or word == "won't" or word in FUTURE_CUES:
         return Tense.FUTURE
+    if word == "to" and i > 0 and tokens[i - 1].lower() in INFINITIVES:
+        return Tense.FUTURE  # "agreed to meet in October"
     if word in PAST_CUES or (len(word) > 4 and word.endswith("ed") and word not in NOT_PAST_ED):  # noqa: PLR2004
         before = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
         if before in {"be", "being"}:

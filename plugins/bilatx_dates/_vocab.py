@@ -218,6 +218,14 @@ SCHEDULED_PRESENT: Final = words(
     takes return returns
     """
 )
+# Verbs that after "to" announce a plan ("agreed to meet in October").
+INFINITIVES: Final = words(
+    """
+    meet visit hold travel sign attend host discuss begin start launch open review resume
+    finalise finalize complete conclude announce present deliver return hold convene tour
+    go come arrive leave fly head inaugurate unveil submit
+    """
+)
 MODALS: Final = words("will would shall to could may might should must can")
 NOT_PAST_ED: Final = words(
     """
