@@ -143,6 +143,20 @@ def _trade_pair(t: TradeFigure) -> tuple[str, ...]:
     return _pair(t.partners)
 
 
+def _record_pair(r: Record) -> tuple[str, ...] | None:
+    """Return the two countries a record is between, when it names exactly two."""
+    if isinstance(r, Visit):
+        if r.origin and r.host and r.origin != r.host:
+            return _visit_pair(r)
+    elif isinstance(r, Meeting):
+        pair = _people_pair(r.participants)
+        if len(pair) == 2 and UNKNOWN not in pair:  # noqa: PLR2004
+            return pair
+    elif isinstance(r, TradeFigure) and len(set(r.partners)) == 2:  # noqa: PLR2004
+        return _trade_pair(r)
+    return None
+
+
 def _day(value: DateValue | DateInterval) -> tuple[dt.date, dt.date]:
     return value.first_day(), value.last_day()
 
@@ -563,15 +577,15 @@ class _Report:
     def sectors(self) -> str:
         head = (
             '<h2 id="sectors-h">Most frequent sectors per pair</h2><p>How many documents name '
-            "each sector, per country pair. A document belongs to the pairs of its records; "
-            "one without records belongs to its two most often named countries.</p>"
+            "each sector, per country pair. A document about one pair (the pairs of its "
+            "records, or else its two most often named countries) counts every sector it names "
+            "for that pair; a document about several pairs counts, for each, only the agenda "
+            "of its visits and the topics of its meetings.</p>"
         )
         counts: dict[tuple[str, ...], Counter[str]] = {}
-        for i, ex in enumerate(self.extractions):
-            if not ex.sectors:
-                continue
-            for pair in self.doc_pairs(i):
-                counts.setdefault(pair, Counter()).update(ex.sectors)
+        for i in range(len(self.extractions)):
+            for pair, found in self.doc_sectors(i).items():
+                counts.setdefault(pair, Counter()).update(found)
         if not counts:
             return head + '<p class="bx-empty">No sectors found.</p>'
         blocks = []
@@ -591,29 +605,30 @@ class _Report:
             )
         return f'{head}<div class="bx-pairs">{"".join(blocks)}</div>'
 
-    def doc_pairs(self, i: int) -> list[tuple[str, ...]]:
-        pairs: set[tuple[str, ...]] = set()
+    def doc_sectors(self, i: int) -> dict[tuple[str, ...], set[str]]:
+        """Return the sectors document ``i`` names, by the country pair they concern."""
+        ex = self.extractions[i]
+        by_pair: dict[tuple[str, ...], set[str]] = {}
         for it in self.items:
-            if i not in it.docs:
-                continue
-            r = it.record
-            if isinstance(r, Visit) and r.origin and r.host and r.origin != r.host:
-                pairs.add(_visit_pair(r))
-            elif isinstance(r, Meeting):
-                pair = _people_pair(r.participants)
-                if len(pair) == 2 and UNKNOWN not in pair:  # noqa: PLR2004
-                    pairs.add(pair)
-            elif isinstance(r, TradeFigure) and len(set(r.partners)) == 2:  # noqa: PLR2004
-                pairs.add(_trade_pair(r))
-        if pairs:
-            return sorted(pairs)
-        named = Counter(
-            p.country
-            for p in self.extractions[i].mentions.places
-            if p.country and p.kind in {PlaceKind.COUNTRY, PlaceKind.DEMONYM}
-        )
-        top = [code for code, _ in named.most_common(2)]
-        return [tuple(sorted(top))] if len(top) == 2 else []  # noqa: PLR2004
+            pair = _record_pair(it.record) if i in it.docs else None
+            if pair is not None:
+                r = it.record
+                agenda = r.sectors if isinstance(r, Visit) else ()
+                topics = r.topics if isinstance(r, Meeting) else ()
+                by_pair.setdefault(pair, set()).update(agenda, topics)
+        if not by_pair:
+            named = Counter(
+                p.country
+                for p in ex.mentions.places
+                if p.country and p.kind in {PlaceKind.COUNTRY, PlaceKind.DEMONYM}
+            )
+            top = [code for code, _ in named.most_common(2)]
+            if len(top) == 2:  # noqa: PLR2004
+                by_pair[tuple(sorted(top))] = set()
+        if len(by_pair) == 1:
+            only = next(iter(by_pair))
+            by_pair[only].update(ex.sectors)
+        return {pair: found for pair, found in by_pair.items() if found}
 
     def statements(self) -> str:
         items = self.of(Statement)

@@ -196,6 +196,11 @@ def fmt_official(person: Official | OfficialMention) -> str:
     return f"{name} ({extra})" if extra else name
 
 
+def plural(n: int, word: str) -> str:
+    """Return ``"1 visit"``, ``"2 visits"``."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def fmt_span(span: Span) -> str:
     """Return ``[start, end)``."""
     return f"[{span.start}, {span.end})"
@@ -521,7 +526,7 @@ border-color:var(--bx-quote-b)}
 .bx-hide-date .bx-m-date,.bx-hide-duration .bx-m-duration,.bx-hide-official .bx-m-official,
 .bx-hide-money .bx-m-money,.bx-hide-place .bx-m-place,.bx-hide-sector .bx-m-sector,
 .bx-hide-quote .bx-m-quote{background:transparent;border-color:transparent}
-.bx-ev-on{background:var(--bx-ev)!important;box-shadow:0 0 0 1px #000;color:#000}
+.bx-ev-on{background:var(--bx-ev)!important;color:#000}
 .bx-tip{position:absolute;z-index:30;max-width:min(26rem,94%);background:#1f2430;color:#fff;
 padding:.45rem .65rem;border-radius:6px;font-size:.85rem;line-height:1.4;
 box-shadow:0 4px 14px rgba(0,0,0,.25)}
@@ -714,9 +719,14 @@ def _header(ex: Extraction, prefix: str) -> str:
     items: Rows = [("id", doc.id or "none")]
     items.append(("published", doc.published.isoformat() if doc.published else "unknown"))
     source = doc.meta.get("url") or doc.meta.get("source")
-    counts = (
-        f"{len(ex.visits)} visits, {len(ex.meetings)} meetings, "
-        f"{len(ex.statements)} statements, {len(ex.trade_figures)} trade figures"
+    counts = ", ".join(
+        plural(n, word)
+        for n, word in (
+            (len(ex.visits), "visit"),
+            (len(ex.meetings), "meeting"),
+            (len(ex.statements), "statement"),
+            (len(ex.trade_figures), "trade figure"),
+        )
     )
     meta = "".join(f"<div><dt>{esc(k)}</dt><dd>{esc(v)}</dd></div>" for k, v in items)
     if source is not None:

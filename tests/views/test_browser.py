@@ -311,6 +311,13 @@ def test_screenshots(
         browser.set_window_size(1280, 820)
         _open(browser, tmp_path / "a.html", article(sample))
         browser.find_elements(By.CSS_SELECTOR, ".bx-sel")[4].click()
+        # Selenium scrolled the window to the card it clicked; show the top, and the card.
+        _js(browser, "window.scrollTo(0, 0)")
+        _js(
+            browser,
+            "var c = document.querySelector('.bx-selected');"
+            "c.parentNode.closest('.bx-records').scrollTop = c.offsetTop - 60;",
+        )
         ActionChains(browser).move_to_element(_mark(browser, sample, "last year")).perform()
         _tip(browser)
         browser.save_screenshot(str(out / "article-view.png"))
