@@ -183,6 +183,7 @@ _SEPARATOR: Final = regex.compile(
 _PERCENT: Final = regex.compile(
     r"(?i)[\s\u00a0]*(?:%|per[\s\u00a0]*cent\b|percent|pct\b|percentage\b)"
 )
+_YEAR: Final = regex.compile(r"1[89]\d\d|20\d\d")
 _NEXT_WORD: Final = regex.compile(r"[\s\u00a0]*(?P<w>[A-Za-z]+(?:[\s\u00a0]+year)?)")
 
 
@@ -360,6 +361,15 @@ def _range(text: str, first: _Atom, second: _Atom, left: str) -> _Amount | None:
         return None
     if first.currency and second.currency and first.currency != second.currency:
         return None
+    if (
+        not first.explicit
+        and first.scale is None
+        and (
+            _YEAR.fullmatch(first.digits or "")
+            or (second.scale is not None and first.value > second.value)
+        )
+    ):
+        return None  # "in 2021 to USD 4.5 billion": a year, not the low end of a range
     currency = first.currency or second.currency
     value = first.value
     if first.irregular and first.digits is not None and value > second.value:

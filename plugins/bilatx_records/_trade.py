@@ -156,7 +156,9 @@ def build_trade_figures(
         _classify(text, reading, readings, cues, sentences)
     figures = [r for r in readings if r.metric is not None]
     for reading in figures:
-        reading.partners = _partners(text, reading, places, main, sentences)
+        reading.partners = _partners(
+            text, reading, places=places, main=main, sentences=sentences, cues=cues
+        )
         _date(text, reading, mentions.dates)
     _targets_and_respectively(text, figures)
     _trends(text, figures)
@@ -341,9 +343,11 @@ def _codes_in(places: Iterable[_Place], start: int, end: int) -> list[str]:
 def _partners(
     text: str,
     reading: _Reading,
+    *,
     places: list[_Place],
     main: tuple[str, ...],
     sentences: Sequence[bilatx.Span],
+    cues: list[_Cue],
 ) -> tuple[str, ...]:
     clause, sentence = reading.clause, reading.sentence
     partners = _codes_in(places, clause.start, clause.end) or _codes_in(
@@ -367,12 +371,15 @@ def _partners(
             other = [c for c in (*nearby, *main) if c != partners[0]]
             if other:
                 partners.append(other[0])
-        elif previous is not None:
-            # "a French surplus": the previous sentence may name the other side.
-            nearby = [
-                c for c in _codes_in(places, previous.start, previous.end) if c != partners[0]
-            ]
-            if nearby and partners[0] in _codes_in(places, previous.start, previous.end):
+        elif previous is not None and any(
+            previous.start <= c.start and c.end <= previous.end and c.metric is not None
+            for c in cues
+        ):
+            # "French and Soviet ministers vowed to cut the deficit. ... a French
+            # surplus": a previous sentence on the same balance names the other side.
+            named = _codes_in(places, previous.start, previous.end)
+            nearby = [c for c in named if c != partners[0]]
+            if nearby and partners[0] in named:
                 partners.append(nearby[0])
     return tuple(partners)
 
