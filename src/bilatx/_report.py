@@ -50,6 +50,7 @@ if TYPE_CHECKING:
 __all__ = ["Failed", "report_html"]
 
 UNKNOWN: Final = "?"
+MAX_TIMELINE_ROWS: Final = 300
 
 REPORT_CSS: Final = """
 .bilatx-report{max-width:76rem}
@@ -300,6 +301,9 @@ class _Report:
             rows.append((it, begin.first_day(), finish.last_day()))
         if not rows:
             return '<p class="bx-empty">No visit has a date, so there is no timeline.</p>'
+        dated = len(rows)
+        # Past a few hundred rows a timeline is unreadable; the table lists them all.
+        rows = rows[:MAX_TIMELINE_ROWS]
         lo = min(r[1] for r in rows)
         hi = max(r[2] for r in rows) + dt.timedelta(days=1)
         pad = max(2, (hi - lo).days // 30)
@@ -354,12 +358,17 @@ class _Report:
         key = "".join(
             f'<li><span style="background:{STATUS_COLOURS[s]}"></span>{esc(s)}</li>' for s in used
         )
-        undated = len(items) - len(rows)
+        undated = len(items) - dated
         note = (
             f'<p class="bx-empty">{undated} visit(s) without dates are in the table only.</p>'
             if undated
             else ""
         )
+        if dated > len(rows):
+            note += (
+                f'<p class="bx-empty">The timeline shows the first {len(rows)} of {dated} dated '
+                "visits; the table lists them all.</p>"
+            )
         return f'<ul class="bx-key" aria-label="status">{key}</ul>{"".join(parts)}{note}'
 
     def meetings(self) -> str:

@@ -70,6 +70,17 @@ def test_timeline_and_trade_charts(corpus: list[Extraction]) -> None:
     assert ">20 bn</text>" in esp_mar
 
 
+def test_timeline_is_capped_but_the_table_is_not(corpus: list[Extraction]) -> None:
+    visit = corpus[0].visits[0]
+    many = [attrs.evolve(visit, sources=(Source("spain-morocco-1", ()),)) for _ in range(305)]
+    html = report_html(corpus, records=many)
+    timeline = re.findall(r"<svg .*?</svg>", html, flags=re.DOTALL)[0]
+    assert timeline.count("<rect") == 300
+    assert "The timeline shows the first 300 of 305 dated visits" in html
+    visits = html[html.index('id="visits"') : html.index('id="meetings"')]
+    assert visits.count("<tr>") == 306
+
+
 def test_sectors_per_pair_count_documents(corpus: list[Extraction]) -> None:
     html = report_html(corpus)
     section = html[html.index('id="sectors"') : html.index('id="statements"')]
