@@ -51,6 +51,7 @@ __all__ = ["Failed", "report_html"]
 
 UNKNOWN: Final = "?"
 MAX_TIMELINE_ROWS: Final = 300
+SECTOR_LINKS: Final = 4
 
 REPORT_CSS: Final = """
 .bilatx-report{max-width:76rem}
@@ -71,7 +72,7 @@ vertical-align:-.05em;border-radius:2px}
 .bx-bars td:last-child{width:55%}
 .bx-bar{display:inline-block;height:.8em;background:#0a61a8;border-radius:2px;
 vertical-align:-.05em;margin-right:.4em}
-.bx-q{max-width:40rem}.bx-nw{white-space:nowrap}
+.bx-docs{overflow-wrap:anywhere}.bx-q{max-width:40rem}.bx-nw{white-space:nowrap}
 .bx-pairs{display:grid;grid-template-columns:repeat(auto-fill,minmax(19rem,1fr));gap:.4rem 1.5rem}
 .bx-table caption{text-align:left;font-weight:600;padding:.2rem 0}
 .bx-table small{color:var(--bx-muted)}
@@ -591,26 +592,36 @@ class _Report:
             "for that pair; a document about several pairs counts, for each, only the agenda "
             "of its visits and the topics of its meetings.</p>"
         )
-        counts: dict[tuple[str, ...], Counter[str]] = {}
+        docs: dict[tuple[str, ...], dict[str, list[int]]] = {}
         for i in range(len(self.extractions)):
             for pair, found in self.doc_sectors(i).items():
-                counts.setdefault(pair, Counter()).update(found)
-        if not counts:
+                for sector in found:
+                    docs.setdefault(pair, {}).setdefault(sector, []).append(i)
+        if not docs:
             return head + '<p class="bx-empty">No sectors found.</p>'
         blocks = []
-        order = sorted(counts, key=lambda p: (-sum(counts[p].values()), _pair_sort(p)))
-        for pair in order:
-            top = sorted(counts[pair].items(), key=lambda kv: (-kv[1], kv[0]))[:10]
-            most = top[0][1]
-            rows = "".join(
-                f'<tr><td>{esc(sector)}</td><td><span class="bx-bar" '
-                f'style="width:{max(4, round(80 * c / most))}%"></span>{c}</td></tr>'
-                for sector, c in top
-            )
+        total = {p: sum(len(v) for v in by.values()) for p, by in docs.items()}
+        for pair in sorted(docs, key=lambda p: (-total[p], _pair_sort(p))):
+            top = sorted(docs[pair].items(), key=lambda kv: (-len(kv[1]), kv[0]))[:10]
+            most = len(top[0][1])
+            rows = []
+            for sector, where in top:
+                links = ", ".join(
+                    f'<a href="{esc(self.doc_href(i))}">{esc(self.doc_name(i))}</a>'
+                    for i in where[:SECTOR_LINKS]
+                )
+                more = (
+                    f", and {len(where) - SECTOR_LINKS} more" if len(where) > SECTOR_LINKS else ""
+                )
+                rows.append(
+                    f'<tr><td>{esc(sector)}</td><td><span class="bx-bar" '
+                    f'style="width:{max(4, round(80 * len(where) / most))}%"></span>'
+                    f'{len(where)}<br><small class="bx-docs">{links}{more}</small></td></tr>'
+                )
             blocks.append(
                 f'<table class="bx-table bx-bars"><caption>{_pair_html(pair)}</caption>'
                 f"<thead><tr><th>sector</th><th>documents</th></tr></thead>"
-                f"<tbody>{rows}</tbody></table>"
+                f"<tbody>{''.join(rows)}</tbody></table>"
             )
         return f'{head}<div class="bx-pairs">{"".join(blocks)}</div>'
 

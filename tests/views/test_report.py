@@ -87,13 +87,16 @@ def test_sectors_per_pair_count_documents(corpus: list[Extraction]) -> None:
     esp_mar = section[section.index("ESP\u2013MAR") :]
     esp_mar = esp_mar[: esp_mar.index("</table>")]
     # The first document is about Spain and Morocco only: every sector it names counts.
-    assert re.search(r"<td>energy</td><td><span[^>]*></span>1</td>", esp_mar)
-    assert re.search(r"<td>connectivity</td><td><span[^>]*></span>1</td>", esp_mar)
-    assert re.search(r"<td>trade</td><td><span[^>]*></span>1</td>", esp_mar)
+    assert re.search(r"<td>energy</td><td><span[^>]*></span>1<br>", esp_mar)
+    assert re.search(r"<td>connectivity</td><td><span[^>]*></span>1<br>", esp_mar)
+    assert re.search(r"<td>trade</td><td><span[^>]*></span>1<br>", esp_mar)
     # The second is about two pairs: only its Chilean-Peruvian agenda counts, for that pair.
     assert "mining" not in esp_mar
     chl_per = section[section.index("CHL\u2013PER") :]
-    assert re.search(r"<td>mining</td><td><span[^>]*></span>1</td>", chl_per)
+    assert re.search(
+        r"<td>mining</td><td><span[^>]*></span>1<br><small[^>]*><a href=\"#doc-1\">spain-morocco-2</a></small>",
+        chl_per,
+    )
     assert "trade" not in chl_per[: chl_per.index("</table>")]
 
 
