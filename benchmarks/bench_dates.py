@@ -1,0 +1,121 @@
+"""Throughput of the dates plugin against ``dateparser.search.search_dates``.
+
+Both run in this process on the same texts: the dev corpus
+(``../shared/corpus/dev/input.jsonl`` beside the checkout) when it is present,
+otherwise a built-in sample of our own sentences. Each is timed over whole
+passes through the texts; the best pass is reported, in characters per second.
+
+The plugin is timed on fresh documents each pass with the sentence splitter's
+cache cleared, so its share of the shared views is counted too.
+
+    python benchmarks/bench_dates.py [--repeat N] [--corpus PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+import time
+import warnings
+from pathlib import Path
+from typing import Any
+
+import bilatx
+import bilatx.text
+import bilatx_dates
+
+HERE = Path(__file__).resolve().parent
+DEV = HERE.parent.parent / "shared" / "corpus" / "dev" / "input.jsonl"
+
+# Used when the shared corpus is absent: our own sentences, many forms.
+SAMPLE = [
+    {
+        "text": (
+            "OSLO, March 22 - Norway and Chile signed a fisheries pact on 21 March 2023 after "
+            "talks that began on Monday. The ministers will meet again from May 21-24 and "
+            "plan a five-day visit later this year. Trade fell last year to its lowest level "
+            "since 2019, two years after the 2017-2018 slump, officials said yesterday."
+        ),
+        "published": "2023-03-22",
+    },
+    {
+        "text": (
+            "The envoy arrived on Dec. 26 for a two-day trip. Exports doubled between 2010 and "
+            "2019, and a review is due by mid-2024. In the 1990s ties were thin; fiscal 2023 "
+            "results, published today, showed growth in the first half of 2022."
+        ),
+        "published": "2023-12-28",
+    },
+] * 20
+
+
+def load(path: Path) -> list[dict[str, Any]]:
+    """Return the documents of a JSONL file (``text`` and ``published``)."""
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def bench_plugin(rows: list[dict[str, Any]], repeat: int) -> tuple[float, int]:
+    """Return the plugin's best pass time and the number of mentions it found."""
+    settings = bilatx.Settings()
+    best = float("inf")
+    found = 0
+    for _ in range(repeat):
+        bilatx.text.split_sentences.cache_clear()
+        docs = [bilatx.Document(text=r["text"], published=r.get("published")) for r in rows]
+        started = time.perf_counter()
+        found = sum(len(bilatx_dates.bilatx_extract_dates(doc=d, settings=settings)) for d in docs)
+        best = min(best, time.perf_counter() - started)
+    return best, found
+
+
+def bench_search_dates(rows: list[dict[str, Any]], repeat: int) -> tuple[float, int]:
+    """Return ``search_dates``' best pass time and the number of dates it found."""
+    from dateparser.search import search_dates
+
+    best = float("inf")
+    found = 0
+    for _ in range(repeat):
+        started = time.perf_counter()
+        found = 0
+        for row in rows:
+            published = row.get("published")
+            base = (
+                dt.datetime.fromisoformat(published) if published else dt.datetime(2000, 1, 1)  # noqa: DTZ001
+            )
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                hits = search_dates(row["text"], languages=["en"], settings={"RELATIVE_BASE": base})
+            found += len(hits or ())
+        best = min(best, time.perf_counter() - started)
+    return best, found
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run both benchmarks and print characters per second and the ratio."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5, help="passes per contender (best kept)")
+    parser.add_argument("--corpus", type=Path, default=DEV, help="a JSONL file of documents")
+    args = parser.parse_args(argv)
+    if args.corpus.exists():
+        rows, source = load(args.corpus), str(args.corpus)
+    else:
+        rows, source = SAMPLE, "built-in sample"
+    chars = sum(len(r["text"]) for r in rows)
+    # Warm both up: compile patterns, load dateparser's language data.
+    bench_plugin(rows[:3], 1)
+    bench_search_dates(rows[:3], 1)
+    plugin_time, plugin_found = bench_plugin(rows, args.repeat)
+    search_time, search_found = bench_search_dates(rows, max(1, args.repeat // 2))
+    plugin_rate, search_rate = chars / plugin_time, chars / search_time
+    print(f"texts: {len(rows)} documents, {chars:,} characters ({source})")
+    print(f"dates plugin:            {plugin_rate:12,.0f} chars/s  ({plugin_found} mentions)")
+    print(f"dateparser search_dates: {search_rate:12,.0f} chars/s  ({search_found} dates)")
+    print(f"speed-up:                {plugin_rate / search_rate:12.1f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
