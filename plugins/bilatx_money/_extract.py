@@ -155,7 +155,7 @@ def _atom_pattern() -> regex.Pattern[str]:
         prefixes=sorted(lex.prefixes, key=len, reverse=True),
         codes=sorted(lex.codes),
         unitforms=sorted(lex.unit_forms, key=len, reverse=True),
-        postwords=sorted(lex.post_words, key=len, reverse=True),
+        postwords=sorted((*lex.post_words, *lex.subunits), key=len, reverse=True),
     )
 
 
@@ -182,6 +182,13 @@ _SEPARATOR: Final = regex.compile(
 )
 _PERCENT: Final = regex.compile(
     r"(?i)[\s\u00a0]*(?:%|per[\s\u00a0]*cent\b|percent|pct\b|percentage\b)"
+)
+# "fell 2.5 cts to 1.50 dlrs", "raised prices $1 to $20": a change, then a level.
+_CHANGE_BEFORE: Final = regex.compile(
+    r"(?i)\b(?:r[oi]se[sn]?|fall(?:s|en)?|fell|cut|raised?|raises|lower(?:ed|s)?|"
+    r"(?:in|de)creas(?:ed|es|e)|drop(?:ped|s)?|jump(?:ed|s)?|climb(?:ed|s)?|gain(?:ed|s)?|"
+    r"lost|loses|add(?:ed|s)?|slip(?:ped|s)?|declin(?:ed|es)|grew|grows|shrank|surged|"
+    r"soared|plunged|eased|edged(?:\s+(?:up|down))?)(?:[\s\u00a0]+\w+){0,2}[\s\u00a0]+$"
 )
 _YEAR: Final = regex.compile(r"1[89]\d\d|20\d\d")
 _NEXT_WORD: Final = regex.compile(r"[\s\u00a0]*(?P<w>[A-Za-z]+(?:[\s\u00a0]+year)?)")
@@ -273,6 +280,8 @@ def _atom(
     post_end = _post_currency(match, text, lex, context, has_scale=scale is not None)
     if post_end is not None:
         code, post_end_at, rule = post_end
+        if rule == "subunit":
+            value /= 100  # "50 cts a bushel" is half a dollar
         if currency is None:
             currency = code
         explicit = True
@@ -306,6 +315,8 @@ def _post_currency(
         return match.group("pcode"), match.end("pcode"), "code"
     if match.group("pword") is not None:
         word = fold(match.group("pword"))
+        if word in lex.subunits:
+            return lex.subunits[word], match.end("pword"), "subunit"
         return lex.resolve(lex.post_words[word], context()), match.end("pword"), "wire"
     if match.group("unit") is None:
         return None
@@ -360,6 +371,11 @@ def _range(text: str, first: _Atom, second: _Atom, left: str) -> _Amount | None:
     if gap.group("and") is None and left == "between":
         return None
     if first.currency and second.currency and first.currency != second.currency:
+        return None
+    if gap.group("to") is not None and (
+        _CHANGE_BEFORE.search(text[max(0, first.start - 40) : first.start])
+        or ("subunit" in first.rule) != ("subunit" in second.rule)
+    ):
         return None
     if (
         not first.explicit

@@ -76,13 +76,16 @@ class Lexicon:
     """Every written form of a unit name (folded, singular or plural) -> unit."""
     post_words: Mapping[str, str]
     """Wire-copy words after a number ("dlrs", "stg") -> code or ``@unit``."""
+    subunits: Mapping[str, str]
+    """Hundredths written after a number ("50 cts", "20 pence") -> code."""
     unit_of_code: Mapping[str, str]
     by_unit_country: Mapping[tuple[str, str], tuple[tuple[str, int | None], ...]]
     """(unit, country) -> ((code, last year in use or None), ...)."""
     unit_defaults: Mapping[str, tuple[tuple[str, int | None], ...]]
     contextual_units: frozenset[str]
     weak_units: frozenset[str]
-    qualifiers: Mapping[str, str]
+    qualifiers: Mapping[str, tuple[str, ...]]
+    """Qualifiers geo cannot resolve ("CFA", "N.Z.") -> the codes they may mean."""
     per_units: frozenset[str]
 
     def code_for_unit(self, unit: str, qualifier: str | None, context: Context) -> str | None:
@@ -94,7 +97,7 @@ class Lexicon:
         that used it at the time; failing that, the unit's default reading.
         """
         if qualifier:
-            code = self._qualified(unit, qualifier, context.year)
+            code = self._qualified(unit, qualifier, context)
             if code is not None:
                 return code
         if unit in self.contextual_units and context.countries:
@@ -105,18 +108,23 @@ class Lexicon:
                     return code
         return _in_use(self.unit_defaults.get(unit, ()), context.year)
 
-    def _qualified(self, unit: str, qualifier: str, year: int | None) -> str | None:
+    def _qualified(self, unit: str, qualifier: str, context: Context) -> str | None:
         key = fold(qualifier).removesuffix("'s")
-        code = self.qualifiers.get(key)
-        if code is not None and self.unit_of_code.get(code) == unit:
-            return code
+        codes = [c for c in self.qualifiers.get(key, ()) if self.unit_of_code.get(c) == unit]
+        if codes:
+            # "CFA francs": the West or Central African franc, by the countries named.
+            for named in sorted(context.countries, key=lambda c: -context.countries[c]):
+                for option, _ in self.by_unit_country.get((unit, named), ()):
+                    if option in codes:
+                        return option
+            return codes[0]
         country = bilatx.geo.country_code(qualifier)
         if country is None:
             return None
         options = self.by_unit_country.get((unit, country), ())
         # A qualified name is explicit: "French francs" are francs even in a text
         # written after the euro, so fall back to any currency the country had.
-        return _in_use(options, year) or (options[0][0] if options else None)
+        return _in_use(options, context.year) or (options[0][0] if options else None)
 
     def resolve(self, value: str, context: Context) -> str | None:
         """Return the code for a table value: a code, or ``@unit`` read in context."""
@@ -184,6 +192,9 @@ def lexicon() -> Lexicon:
         country = bilatx.geo.country_code(qualifier) if qualifier else None
         if country is not None:
             _add(by_unit_country, (unit, country), code, None)
+    for code, members in data["currency_unions"].items():
+        for country in members:
+            _add(by_unit_country, (unit_of_code[code], country), code, None)
     for entry in data["legacy"]:
         unit = entry["unit"]
         unit_of_code.setdefault(entry["code"], unit)
@@ -216,12 +227,15 @@ def lexicon() -> Lexicon:
         codes=frozenset(code for code in unit_of_code if len(code) == 3 and code not in deny),  # noqa: PLR2004
         unit_forms=forms,
         post_words={fold(k): v for k, v in data["post_words"].items()},
+        subunits={fold(k): v for k, v in data["subunits"].items()},
         unit_of_code=unit_of_code,
         by_unit_country={k: tuple(v) for k, v in by_unit_country.items()},
         unit_defaults=defaults,
         contextual_units=frozenset(data["contextual_units"]),
         weak_units=frozenset(data["weak_units"]),
-        qualifiers={fold(k): v for k, v in data["qualifiers"].items()},
+        qualifiers={
+            fold(k): (v,) if isinstance(v, str) else tuple(v) for k, v in data["qualifiers"].items()
+        },
         per_units=frozenset(fold(u) for u in data["per_units"]),
     )
 

@@ -46,6 +46,11 @@ __all__ = ["build_trade_figures"]
 
 EXTRACTOR: Final = "records"
 
+# Metrics that are international by nature: one named country is enough
+# ("India's exports reached ..."). Investment, aid and deals can be domestic
+# ("the state will invest Rs 500 crore in roads"), so they need two parties.
+_CROSS_BORDER: Final = frozenset(("trade", "exports", "imports", "deficit", "surplus"))
+
 # Organisations that trade, give aid or sign deals as one party.
 _BLOCS: Final = frozenset(("EU", "EC", "ASEAN", "GCC", "EAEU", "MERCOSUR"))
 
@@ -95,6 +100,7 @@ _FROM_BEFORE: Final = regex.compile(r"(?i)\bfrom[\s\u00a0]+$")
 _TO_BEFORE: Final = regex.compile(r"(?i)\bto[\s\u00a0]+$")
 _FROM_TO_GAP: Final = regex.compile(r"(?i)^(?:[^.;]{0,60}?\s)?to[\s\u00a0]+$")
 _FROM_GAP: Final = regex.compile(r"(?i)^[^.;]{0,60}?\b(?P<how>(?:up|down)\s+)?from[\s\u00a0]+$")
+_FOR_BEFORE: Final = regex.compile(r"(?i)\b(?:for|of|on)(?:\s+[\w'\u2019.-]+)?\s+$")
 _RESPECTIVELY: Final = regex.compile(r"(?i)\brespectively\b")
 _TIME_UNITS: Final = frozenset(("year", "annum", "month", "week", "day", "quarter"))
 
@@ -176,7 +182,7 @@ def build_trade_figures(
             extractor=EXTRACTOR,
         )
         for r in figures
-        if r.partners
+        if len(r.partners) >= (1 if r.metric in _CROSS_BORDER else 2)
     ]
 
 
@@ -239,6 +245,10 @@ def _classify(
         for r in others
         if clause.start <= r.mention.span.start and r.mention.span.end <= span.start
     ]
+    if len(left_cues) > 1 and _FOR_BEFORE.search(text, clause.start, left_cues[-1].start):
+        # "debt to the U.S. for military purchases is $4.5 billion": a cue after
+        # "for"/"of" qualifies an earlier noun, which is what the amount measures.
+        left_cues = left_cues[:-1]
     nearest_cue = left_cues[-1] if left_cues else None
     nearest_money = left_money[-1] if left_money else None
     money_nearer = nearest_money is not None and (

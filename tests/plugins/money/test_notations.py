@@ -261,3 +261,35 @@ def test_the_hook_runs_in_the_pipeline(pipeline: bilatx.Pipeline) -> None:
     (mention,) = pipeline.extract_money(doc)
     assert mention.value == bilatx.Money(currency="USD", low=2_300_000_000, high=2_300_000_000)
     assert mention.rule == "symbol"
+
+
+@pytest.mark.parametrize(
+    ("text", "currency", "amount"),
+    [
+        ("Soybeans gained 12 cts a bushel.", "USD", Decimal("0.12")),
+        ("A loaf costs 95 pence.", "GBP", Decimal("0.95")),
+        ("Tickets are sold for 50 paise.", "INR", Decimal("0.5")),
+    ],
+)
+def test_hundredths(text: str, currency: str, amount: Decimal) -> None:
+    assert one(text) == (currency, amount, amount)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Corn fell 3 cts to 2.10 dlrs.", "The mill raised prices $2 to $45."],
+)
+def test_a_change_then_a_level_is_not_a_range(text: str) -> None:
+    assert [bound for *_, bound in ((m.text, m.bound) for m in find_money(text))] == [
+        bilatx.MoneyBound.EXACT,
+        bilatx.MoneyBound.EXACT,
+    ]
+
+
+def test_cfa_francs_follow_the_countries_named() -> None:
+    assert one("Senegal's budget is 6,000 billion CFA francs.")[0] == "XOF"
+    assert one("Gabon's budget is 3,000 billion CFA francs.")[0] == "XAF"
+
+
+def test_a_year_before_to_is_not_the_low_end_of_a_range() -> None:
+    assert read("It grew from $3 billion in 2019 to $4 billion.")[1][0] == "$4 billion"

@@ -196,11 +196,13 @@ def test_amounts_measuring_trade_aid_deals_are_figures(text: str, metric: str) -
         "Kenya's debts to France are estimated at 2.5 to three billion dlrs.",
         "Crude from Norway sold to Japan at 18 dlrs a barrel.",
         "Shares in Chile's copper firm were priced at $40 each in Japan.",
+        "Egypt's debt to Chile for military purchases is about 4.5 billion dlrs.",
     ],
 )
 def test_debts_costs_budgets_earnings_and_prices_are_not_figures(text: str) -> None:
     codes = {
         "Ghana": "GHA",
+        "Egypt": "EGY",
         "Chinese": "CHN",
         "India": "IND",
         "Chile": "CHL",
@@ -284,6 +286,13 @@ def test_a_third_country_in_the_sentence_is_context_when_both_main_ones_are_name
 
 def test_without_any_country_there_is_no_figure() -> None:
     assert figures("The firm will invest $2 billion in new plants.") == []
+
+
+def test_exports_need_one_country_but_investment_needs_two() -> None:
+    exports = figures("India's exports reached Rs 21,000 crore.", places={"India": "IND"})
+    assert summary(exports) == [("Rs 21,000 crore", "exports", ("IND",), None)]
+    domestic = "India's largest firm will invest Rs 7,500 crore in new plants."
+    assert figures(domestic, places={"India": "IND"}) == []
 
 
 # ------------------------------------------------------------------- period
