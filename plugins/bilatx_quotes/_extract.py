@@ -19,7 +19,7 @@ import attrs
 import bilatx
 from bilatx_quotes._channels import Channel, find_channels
 from bilatx_quotes._marks import RawQuote, find_quotations, paragraph_spans
-from bilatx_quotes._speakers import Frame, Speaker, SpeakerKind, find_frames
+from bilatx_quotes._speakers import Frame, Speaker, SpeakerKind, find_frames, subject_of
 from bilatx_quotes._tokens import Kind, Token, tokenize
 from bilatx_quotes._vocab import REPLY_VERBS
 
@@ -213,7 +213,7 @@ def extract_quotes(doc: bilatx.Document, extractor: str) -> list[bilatx.QuoteMen
             said = _read_quote(raw, index, sentence, state)
             state.previous = said
             found.append(_mention(doc, raw, said, extractor))
-        _update_occasion(state, frames, identities, channels)
+        _update_occasion(state, sentence, text)
         state.frames.extend(
             (unit_index, paragraph, frame, identity)
             for frame, identity in zip(frames, identities, strict=True)
@@ -279,14 +279,11 @@ def _read_quote(raw: RawQuote, index: int, sentence: _Sentence, state: _State) -
     return said
 
 
-def _update_occasion(
-    state: _State,
-    frames: Sequence[Frame],
-    identities: Sequence[frozenset[str]],
-    channels: Sequence[Channel],
-) -> None:
+def _update_occasion(state: _State, sentence: _Sentence, text: str) -> None:
     """Open, keep or close the occasion later remarks may have been made at."""
-    occasions = [c for c in channels if c.occasion]
+    frames = sentence.frames
+    identities = sentence.identities
+    occasions = [c for c in sentence.channels if c.occasion]
     if occasions:
         channel = occasions[-1]
         identity: frozenset[str] = frozenset()
@@ -295,6 +292,12 @@ def _update_occasion(
             distance = abs(frame.verb.start - channel.start)
             if best is None or distance < best:
                 best, identity = distance, frame_identity
+        if not identity:
+            # "At a news conference, Okafor defended the cut": no reporting
+            # verb, but the sentence's subject is the one at the occasion.
+            subject = subject_of(sentence.tokens, text)
+            if subject is not None:
+                identity = _identity(subject, state)
         state.occasion = _Occasion(channel=channel, identity=identity or state.agent)
         return
     occasion = state.occasion

@@ -32,7 +32,7 @@ from bilatx_quotes._vocab import (
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-__all__ = ["Frame", "Speaker", "SpeakerKind", "find_frames"]
+__all__ = ["Frame", "Speaker", "SpeakerKind", "find_frames", "subject_of"]
 
 _MAX_MODIFIERS: Final = 5
 _MAX_APPOSITIVE: Final = 30
@@ -93,10 +93,18 @@ def _base(token: Token) -> str:
     return low.rstrip(".")
 
 
+def _is_initial(token: Token) -> bool:
+    """Whether the token is an initial inside a name ("A.", "P")."""
+    text = token.text.rstrip(".")
+    return len(text) == 1 and text.isupper()
+
+
 def _is_name_word(token: Token) -> bool:
     """A capitalised word that can be part of a name (not "The", not "Minister")."""
     if not token.is_capitalised:
         return False
+    if _is_initial(token):
+        return True
     base = _base(token)
     return base not in NOT_NAMES and base not in TITLE_WORDS and base not in DESCRIPTOR_HEADS
 
@@ -224,7 +232,7 @@ def speaker_left(tokens: Sequence[Token], end: int, doc_text: str) -> Speaker | 
             break
         base = _base(tok)
         if tok.is_capitalised:
-            if base in NOT_NAMES:
+            if base in NOT_NAMES and not _is_initial(tok):
                 break
             lo = k
             k -= 1
@@ -288,7 +296,9 @@ def speaker_right(tokens: Sequence[Token], start: int, doc_text: str) -> Speaker
             break
         base = _base(tok)
         if tok.is_capitalised:
-            if base in NOT_NAMES:
+            if base in NOT_NAMES and not (
+                _is_initial(tok) and k + 1 < len(tokens) and tokens[k + 1].is_capitalised
+            ):
                 break
             hi = k
             k += 1
@@ -384,6 +394,25 @@ def _clause_subject(tokens: Sequence[Token], verb: int, doc_text: str) -> Speake
             between = [t for t in tokens[start:verb] if t.start >= found.end]
             if not any(t.kind is Kind.QUOTE for t in between):
                 return found
+    return None
+
+
+def subject_of(tokens: Sequence[Token], doc_text: str) -> Speaker | None:
+    """The person a sentence is about: its first speaker-like phrase at a clause start.
+
+    Looks at the start of the sentence and after each comma of its first
+    clause ("At a news conference in Accra, Okafor defended ...").
+    """
+    starts = [0]
+    for index, token in enumerate(tokens[:_MAX_APPOSITIVE]):
+        if token.kind is Kind.QUOTE or token.text in _CLAUSE_BREAKS:
+            break
+        if token.text == ",":
+            starts.append(index + 1)
+    for start in starts:
+        found = speaker_right(tokens, start, doc_text)
+        if found is not None and found.kind is not SpeakerKind.GROUP:
+            return found
     return None
 
 

@@ -80,6 +80,7 @@ SPEECH_VERBS: Final = _forms(
     "remind reminds reminded reminding",
     "recount recounts recounted recounting",
     "reflect reflects reflected reflecting",
+    "defend defends defended defending",
 )
 
 # Verbs after which the quotation carries on an exchange: the occasion of the
@@ -140,7 +141,7 @@ TITLE_WORDS: Final = _forms(
     "mayor senator congressman congresswoman lawmaker leader speaker counsellor",
     "counselor consul attache undersecretary under assistant permanent executive",
     "administrator commander marshal admiral colonel captain lieutenant major",
-    "sultan monarch dr mr mrs ms prof sir lord lady madam h.e. his her excellency",
+    "sultan monarch dr mr mrs ms prof sir lord lady madam h.e. excellency",
     "eam pm dpm cm fm mos",
     "corporate environment transport railways petroleum power telecommunications",
     "information technology electronics science tourism labour labor",

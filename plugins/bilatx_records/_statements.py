@@ -28,6 +28,7 @@ import attrs
 import regex
 
 import bilatx
+import bilatx.geo
 from bilatx.text import sentence_at
 
 __all__ = ["build_statements"]
@@ -37,6 +38,10 @@ _PRONOUNS: Final = frozenset({"he", "she"})
 # How many sentences back a pronoun looks for the person it stands for.
 _PRONOUN_REACH: Final = 4
 _MAX_CHAIN: Final = 4
+# How many sentences back a bare title ("the minister") looks for its holder.
+_TITLE_REACH: Final = 5
+# Words of a bare title that say nothing of the office.
+_TITLE_NOISE: Final = frozenset({"the", "a", "an", "this", "that", "visiting", "then"})
 
 
 @cache
@@ -89,16 +94,15 @@ class _People:
             (m.start("head"), "unnamed", None) for m in _descriptor_pattern().finditer(text)
         )
         refs.extend((m.start(), "pronoun", None) for m in _pronoun_pattern().finditer(text))
-        # A quotation's speaker that names nobody known ("one official") is an
-        # unnamed person too.
-        refs.extend(
-            (quote.speaker_span.start, "unnamed", None)
-            for quote in mentions.quotes
-            if quote.speaker_span is not None
-            and self.inside(quote.speaker_span) is None
-            and _fold(quote.speaker or "") not in _PRONOUNS
-            and not self.by_name(quote.speaker)
-        )
+        # A quotation's speaker is a reference too: to the official it names
+        # or, when it names nobody known ("one official"), to an unnamed person.
+        for quote in mentions.quotes:
+            span = quote.speaker_span
+            if span is None or not quote.speaker or _fold(quote.speaker) in _PRONOUNS:
+                continue
+            known = self.inside(span) or self.by_name(quote.speaker)
+            known = known or self.by_title(quote.speaker, span)
+            refs.append((span.start, "official" if known else "unnamed", known))
         # People named inside a quotation are the speaker's words, not the
         # narrative: "he" never refers back to them.
         quoted = [q.quote_span for q in mentions.quotes]
@@ -187,7 +191,34 @@ class _People:
             return self.pronoun(span.start)
         if self.group(span):
             return None
-        return self.inside(span) or self.by_name(quote.speaker)
+        return (
+            self.inside(span) or self.by_name(quote.speaker) or self.by_title(quote.speaker, span)
+        )
+
+    def by_title(self, text: str, span: bilatx.Span) -> bilatx.Official | None:
+        """The official a bare title stands for ("the minister" after "Minister Okafor").
+
+        Only officials mentioned in the few sentences before count, and only
+        when exactly one of them holds a title with every word given.
+        """
+        words = [
+            w for w in _words(text) if w not in _TITLE_NOISE and bilatx.geo.country_code(w) is None
+        ]
+        if not words:
+            return None
+        sentence = sentence_at(self.sentences, span.start)
+        if sentence is None:
+            return None
+        index = self.sentences.index(sentence)
+        lo = self.sentences[max(0, index - _TITLE_REACH)].start
+        recent = [
+            person
+            for person in self.people
+            if person.title
+            and any(lo <= own.start < span.start for own in person.spans)
+            and set(words) <= set(_words(person.title))
+        ]
+        return recent[0] if len(recent) == 1 else None
 
 
 def _date(
