@@ -51,6 +51,7 @@ __all__ = ["Failed", "report_html"]
 
 UNKNOWN: Final = "?"
 MAX_TIMELINE_ROWS: Final = 300
+TIMELINE_GAP_DAYS: Final = 365
 SECTOR_LINKS: Final = 4
 
 REPORT_CSS: Final = """
@@ -305,52 +306,14 @@ class _Report:
         dated = len(rows)
         # Past a few hundred rows a timeline is unreadable; the table lists them all.
         rows = rows[:MAX_TIMELINE_ROWS]
-        lo = min(r[1] for r in rows)
-        hi = max(r[2] for r in rows) + dt.timedelta(days=1)
-        pad = max(2, (hi - lo).days // 30)
-        lo, hi = lo - dt.timedelta(days=pad), hi + dt.timedelta(days=pad)
-        width, left, right, top, row_h = 960, 270, 16, 30, 24
-        height = top + row_h * len(rows) + 8
-        span_days = max(1, (hi - lo).days)
-
-        def x(day: dt.date) -> float:
-            return left + (width - left - right) * (day - lo).days / span_days
-
-        parts = [
-            (
-                f'<svg class="bx-chart" viewBox="0 0 {width} {height}" role="img" '
-                f'aria-labelledby="tl-title"><title id="tl-title">Timeline of {len(rows)} dated '
-                "visits; the table below has the same data</title>"
-            )
-        ]
-        for tick, label in _time_ticks(lo, hi):
-            tx = x(tick)
-            parts.append(
-                f'<line class="bx-grid" x1="{tx:.1f}" y1="{top - 6}" x2="{tx:.1f}" '
-                f'y2="{height - 4}"/><text x="{tx + 3:.1f}" y="{top - 12}">{esc(label)}</text>'
-            )
-        for n, (it, first, last) in enumerate(rows):
-            v = it.record
-            assert isinstance(v, Visit)  # noqa: S101
-            y = top + n * row_h
-            status = v.status.value if v.status else "unknown"
-            colour = STATUS_COLOURS[status]
-            x0 = x(first)
-            w = max(6.0, x(last + dt.timedelta(days=1)) - x0)
-            label = f"{v.visitor.name}, {v.origin or UNKNOWN} \u2192 {v.host or UNKNOWN}"
-            short = label if len(label) <= 40 else label[:39] + "\u2026"  # noqa: PLR2004
-            dates = first.isoformat() if first == last else f"{first} to {last}"
-            tip = f"{label}; {dates}; {status}; {', '.join(self.doc_name(i) for i in it.docs)}"
-            dash = ' stroke-dasharray="3 2"' if status in {"postponed", "cancelled"} else ""
-            fill = "#fff" if status in {"postponed", "cancelled"} else colour
-            href = esc(self.doc_href(it.docs[0])) if it.docs else "#visits"
-            parts.append(
-                f'<a href="{href}" tabindex="-1"><title>{esc(tip)}</title>'
-                f'<text x="4" y="{y + 16}">{esc(short)}</text>'
-                f'<rect x="{x0:.1f}" y="{y + 4}" width="{w:.1f}" height="{row_h - 8}" rx="3" '
-                f'fill="{fill}" stroke="{colour}" stroke-width="2"{dash}/></a>'
-            )
-        parts.append("</svg>")
+        # Visits years apart get a timeline each, so neither is squeezed into a sliver.
+        groups: list[list[tuple[_Item, dt.date, dt.date]]] = []
+        for row in sorted(rows, key=lambda r: r[1]):
+            if groups and (row[1] - max(r[2] for r in groups[-1])).days <= TIMELINE_GAP_DAYS:
+                groups[-1].append(row)
+            else:
+                groups.append([row])
+        parts = [self.timeline_svg(group, n) for n, group in enumerate(groups)]
         used = dict.fromkeys(
             (it.record.status.value if it.record.status else "unknown")
             for it, _, _ in rows
@@ -371,6 +334,56 @@ class _Report:
                 "visits; the table lists them all.</p>"
             )
         return f'<ul class="bx-key" aria-label="status">{key}</ul>{"".join(parts)}{note}'
+
+    def timeline_svg(self, rows: Sequence[tuple[_Item, dt.date, dt.date]], n: int) -> str:
+        """Draw one timeline: a row per visit, a bar from its first to its last day."""
+        lo = min(r[1] for r in rows)
+        hi = max(r[2] for r in rows) + dt.timedelta(days=1)
+        pad = max(2, (hi - lo).days // 30)
+        lo, hi = lo - dt.timedelta(days=pad), hi + dt.timedelta(days=pad)
+        width, left, right, top, row_h = 960, 270, 16, 30, 24
+        height = top + row_h * len(rows) + 8
+        span_days = max(1, (hi - lo).days)
+
+        def x(day: dt.date) -> float:
+            return left + (width - left - right) * (day - lo).days / span_days
+
+        parts = [
+            (
+                f'<svg class="bx-chart" viewBox="0 0 {width} {height}" role="img" '
+                f'aria-labelledby="tl-title-{n}"><title id="tl-title-{n}">Timeline of '
+                f"{len(rows)} dated visits; the table below has the same data</title>"
+            )
+        ]
+        for tick, label in _time_ticks(lo, hi):
+            tx = x(tick)
+            parts.append(
+                f'<line class="bx-grid" x1="{tx:.1f}" y1="{top - 6}" x2="{tx:.1f}" '
+                f'y2="{height - 4}"/><text x="{tx + 3:.1f}" y="{top - 12}">{esc(label)}</text>'
+            )
+        for row, (it, first, last) in enumerate(rows):
+            v = it.record
+            assert isinstance(v, Visit)  # noqa: S101
+            y = top + row * row_h
+            status = v.status.value if v.status else "unknown"
+            colour = STATUS_COLOURS[status]
+            x0 = x(first)
+            w = max(6.0, x(last + dt.timedelta(days=1)) - x0)
+            label = f"{v.visitor.name}, {v.origin or UNKNOWN} \u2192 {v.host or UNKNOWN}"
+            short = label if len(label) <= 40 else label[:39] + "\u2026"  # noqa: PLR2004
+            dates = first.isoformat() if first == last else f"{first} to {last}"
+            tip = f"{label}; {dates}; {status}; {', '.join(self.doc_name(i) for i in it.docs)}"
+            dash = ' stroke-dasharray="3 2"' if status in {"postponed", "cancelled"} else ""
+            fill = "#fff" if status in {"postponed", "cancelled"} else colour
+            href = esc(self.doc_href(it.docs[0])) if it.docs else "#visits"
+            parts.append(
+                f'<a href="{href}" tabindex="-1"><title>{esc(tip)}</title>'
+                f'<text x="4" y="{y + 16}">{esc(short)}</text>'
+                f'<rect x="{x0:.1f}" y="{y + 4}" width="{w:.1f}" height="{row_h - 8}" rx="3" '
+                f'fill="{fill}" stroke="{colour}" stroke-width="2"{dash}/></a>'
+            )
+        parts.append("</svg>")
+        return "".join(parts)
 
     def meetings(self) -> str:
         items = self.of(Meeting)
@@ -756,21 +769,20 @@ def _time_ticks(lo: dt.date, hi: dt.date) -> list[tuple[dt.date, str]]:
                     (day, day.strftime("%b %Y") if month == 1 or not ticks else day.strftime("%b"))
                 )
             n += 1
-    elif days <= 21:  # noqa: PLR2004
-        every = max(1, math.ceil(days / 10))
-        ticks += [
-            (lo + dt.timedelta(days=d), (lo + dt.timedelta(days=d)).strftime("%d %b"))
-            for d in range(1, days, every)
-        ]
     else:
-        day = lo + dt.timedelta(days=(7 - lo.weekday()) % 7)
-        every = max(1, math.ceil(days / 7 / 10))
-        n = 0
-        while day < hi:
-            if n % every == 0:
-                ticks.append((day, day.strftime("%d %b")))
-            day += dt.timedelta(days=7)
-            n += 1
+        if days <= 21:  # noqa: PLR2004
+            every = max(1, math.ceil(days / 10))
+            days_ = [lo + dt.timedelta(days=d) for d in range(1, days, every)]
+        else:
+            first = lo + dt.timedelta(days=(7 - lo.weekday()) % 7)
+            every = max(1, math.ceil(days / 7 / 10))
+            days_ = [first + dt.timedelta(days=7 * k) for k in range(0, days // 7 + 1, every)]
+            days_ = [d for d in days_ if d < hi]
+        # The year is written on the first tick and wherever it changes.
+        ticks += [
+            (d, d.strftime("%d %b %Y" if k == 0 or d.year != days_[k - 1].year else "%d %b"))
+            for k, d in enumerate(days_)
+        ]
     return ticks
 
 

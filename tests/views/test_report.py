@@ -81,6 +81,17 @@ def test_timeline_is_capped_but_the_table_is_not(corpus: list[Extraction]) -> No
     assert visits.count("<tr>") == 306
 
 
+def test_visits_years_apart_get_a_timeline_each(corpus: list[Extraction]) -> None:
+    visit = corpus[0].visits[0]
+    dates = [("1987-04-02", "1987-04-05"), ("1987-11-10", None), ("2023-06-01", "2023-06-03")]
+    visits = [attrs.evolve(visit, start=a, end=b) for a, b in dates]
+    html = report_html(corpus[:1], records=visits)
+    svgs = re.findall(r"<svg .*?</svg>", html, flags=re.DOTALL)
+    timelines = [s for s in svgs if "dated visits" in s]
+    assert [t.count("<rect") for t in timelines] == [2, 1]
+    assert ">1987<" not in timelines[1]
+
+
 def test_sectors_per_pair_count_documents(corpus: list[Extraction]) -> None:
     html = report_html(corpus)
     section = html[html.index('id="sectors"') : html.index('id="statements"')]
