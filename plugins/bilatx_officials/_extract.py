@@ -1,0 +1,608 @@
+"""Find the officials of one document: titled names, appositions and later short mentions.
+
+The passes, in order:
+
+1. titles followed by a name ("Russian Deputy Prime Minister Denis Manturov",
+   "Prime Minister Kishida Fumio of Japan"), a comma and a name ("India's
+   External Affairs Minister, Dr. S. Jaishankar,"), or preceded by a name and
+   a comma ("Denis Manturov, Russia's Deputy Prime Minister,");
+2. a country's descriptive role ("India's top bureaucrat in the mining
+   ministry, VL Kantha Rao,") and counterparts ("his Chinese counterpart Yang
+   Jiechi", who holds the same office);
+3. countries from the phrase around a name ("the Nigerian team, headed by
+   ...", "... led the Indian delegation");
+4. later short mentions of the same people ("Jaishankar", "Mr. Manturov").
+
+Countries are only set from what the text says about the mention; the
+resolution step links mentions into people and reads countries from the
+wider context.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING, Final
+
+import attrs
+import regex
+
+import bilatx
+from bilatx import geo
+from bilatx_officials._data import gazetteer
+from bilatx_officials._names import (
+    Name,
+    fold,
+    match_phrase,
+    parse_name,
+    parse_name_backwards,
+    slice_text,
+    surname_of,
+)
+from bilatx_officials._titles import Title, parse_title
+from bilatx_officials._tokens import Token, tokenize
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+__all__ = ["find_officials"]
+
+EXTRACTOR: Final = "officials"
+
+_GROUP_NOUNS: Final = frozenset(
+    {"team", "delegation", "side", "officials", "government", "leaders", "ministers", "negotiators",
+     "delegations", "leadership", "mission", "representatives", "authorities", "cabinet"}
+)  # fmt: skip
+_GROUP_LINKS: Final = frozenset({"headed", "led", "including", "includes", "comprising", "such"})
+_LEAD_VERBS: Final = frozenset({"led", "headed", "leads", "heads", "co-led", "co-chaired", "chaired"})
+_APPOSITION_FILLERS: Final = frozenset({"the", "currently", "also", "now", "formerly", "then", "a"})
+_COUNTERPART: Final = frozenset({"counterpart"})
+_POSSESSIVE_DETERMINERS: Final = frozenset({"his", "her", "their"})
+_ROLE_GLUE: Final = frozenset({"the", "of", "in", "for", "at", "on", "and", "a"})
+_MAX_ROLE_WORDS: Final = 9
+_ACRONYM: Final = regex.compile(r"\((\p{Lu}{2,8})\)")
+
+
+@attrs.define
+class _Found:
+    """A mention under construction."""
+
+    start: int
+    end: int
+    name: Name
+    title: str | None
+    country: str | None
+    source: str | None
+    rule: str
+    honorific: str | None
+    surname: str = ""
+
+
+def find_officials(doc: bilatx.Document) -> list[bilatx.OfficialMention]:
+    """Return every official mention in ``doc``, long and short forms alike."""
+    text = doc.text
+    tokens = tokenize(text)
+    sentences = _sentence_index(doc, tokens)
+    acronyms = _acronym_definitions(text, tokens)
+    found = list(_titled(tokens, text, acronyms))
+    found.extend(_role_appositions(tokens, text, found))
+    found.extend(_counterparts(tokens, text, found, sentences))
+    found.sort(key=lambda f: f.start)
+    _group_countries(tokens, found, sentences)
+    used_alone = {fold(f.name.words[0]) for f in found if len(f.name.words) == 1}
+    for f in found:
+        f.surname = surname_of(f.name, used_alone)
+    found.extend(_short_mentions(tokens, text, found))
+    found.sort(key=lambda f: f.start)
+    return [_mention(text, f) for f in found]
+
+
+def _mention(text: str, f: _Found) -> bilatx.OfficialMention:
+    rule = f.rule if f.country is None else f"{f.rule};country={f.source}"
+    return bilatx.OfficialMention(
+        span=bilatx.Span(f.start, f.end),
+        text=text[f.start : f.end],
+        name=f.name.text,
+        surname=f.surname or f.name.text,
+        title=f.title,
+        country=f.country,
+        honorific=f.honorific,
+        rule=rule,
+        extractor=EXTRACTOR,
+    )
+
+
+# ----------------------------------------------------------------- helpers
+
+
+def _sentence_index(doc: bilatx.Document, tokens: list[Token]) -> list[int]:
+    """Return the sentence number of every token."""
+    starts = [s.start for s in doc.sentences()]
+    return [max(0, bisect.bisect_right(starts, t.start) - 1) for t in tokens]
+
+
+def _acronym_definitions(text: str, tokens: list[Token]) -> dict[str, str]:
+    """Map acronyms the text defines ("Narcotics Control Bureau, India (NCB)") to their long form."""
+    starts = [t.start for t in tokens]
+    found: dict[str, str] = {}
+    for match in _ACRONYM.finditer(text):
+        acronym = match.group(1)
+        k = bisect.bisect_left(starts, match.start()) - 1
+        letters = list(acronym)
+        last = -1
+        first = -1
+        skipped_country = False
+        steps = 0
+        while k >= 0 and letters and steps < 2 * len(acronym) + 4:
+            tok = tokens[k]
+            steps += 1
+            if tok.kind in {"word", "abbr"} and tok.cap and tok.text[0] == letters[-1]:
+                letters.pop()
+                first = k
+                last = k if last == -1 else last
+            elif tok.lower in {"of", "the", "and", "for", "on", "&"} and last != -1:
+                pass
+            elif tok.text == "," and last == -1:
+                pass
+            elif last == -1 and not skipped_country and geo.country_code(tok.text) is not None:
+                skipped_country = True
+            else:
+                break
+            k -= 1
+        if not letters and first != -1:
+            found.setdefault(acronym, slice_text(tokens, first, last + 1))
+    return found
+
+
+def _inside(found: list[_Found], start: int, end: int) -> bool:
+    return any(f.start < end and start < f.end for f in found)
+
+
+# ------------------------------------------------------------ pass 1: titles
+
+
+def _titled(tokens: list[Token], text: str, acronyms: dict[str, str]) -> Iterator[_Found]:
+    n = len(tokens)
+    i = 0
+    done: list[_Found] = []
+    while i < n:
+        title = parse_title(tokens, i)
+        if title is None:
+            i += 1
+            continue
+        if title.private:
+            i = title.run_end
+            continue
+        produced = list(_names_for(tokens, text, title, acronyms, done))
+        for f in produced:
+            done.append(f)
+            yield f
+        resume = max([title.run_end, title.end, *(_token_after(tokens, f.end) for f in produced)])
+        i = max(i + 1, resume)
+
+
+def _token_after(tokens: list[Token], char: int) -> int:
+    for index, tok in enumerate(tokens):
+        if tok.start >= char:
+            return index
+    return len(tokens)
+
+
+def _names_for(
+    tokens: list[Token], text: str, title: Title, acronyms: dict[str, str], done: list[_Found]
+) -> Iterator[_Found]:
+    n = len(tokens)
+    if title.plural:
+        yield from _plural(tokens, title)
+        return
+    start_tok = title.name_start if title.name_start is not None else title.end
+    name = parse_name(tokens, start_tok) if start_tok < n else None
+    if name is not None and title.name_start is not None and title.honorific and not name.honorific:
+        name = attrs.evolve(name, honorific=title.honorific)
+    if name is not None:
+        name = _parenthesised(tokens, title, name)
+        span_start = tokens[title.span_start].start
+        yield _Found(
+            start=min(span_start, name.span[0]),
+            end=name.span[1],
+            name=name,
+            title=title.text,
+            country=title.country,
+            source=title.country_source,
+            rule="title-name",
+            honorific=name.honorific,
+        )
+        return
+    # "India's External Affairs Minister, Dr. S. Jaishankar, is ..."
+    if start_tok < n and tokens[start_tok].text == "," and _definite(tokens, title):
+        name = parse_name(tokens, start_tok + 1)
+        if name is not None and _closes(tokens, name.end) and not _placeish(name):
+            yield _Found(
+                start=tokens[title.span_start].start,
+                end=name.span[1],
+                name=name,
+                title=title.text,
+                country=title.country,
+                source=title.country_source,
+                rule="title-comma-name",
+                honorific=name.honorific,
+            )
+            return
+    # "Denis Manturov, Russia's Deputy Prime Minister," / "Ned Price, Department Spokesperson"
+    before = _apposition_start(tokens, title.span_start)
+    if before is None or not _closes_title(tokens, title.end):
+        return
+    name = parse_name_backwards(tokens, before)
+    if name is None or _placeish(name) or _inside(done, name.span[0], name.span[1]):
+        return
+    if len(name.words) == 1 and name.honorific is None:
+        return  # "Accordingly, the President ...": one bare word is too weak a name
+    office = title.text
+    end_tok = title.end
+    org = _org_after(tokens, title.end, acronyms)
+    if org is not None:
+        office = f"{office}, {org[0]}"
+        end_tok = org[1]
+    yield _Found(
+        start=name.span[0],
+        end=tokens[end_tok - 1].end,
+        name=name,
+        title=office,
+        country=title.country,
+        source=title.country_source,
+        rule="name-title",
+        honorific=name.honorific,
+    )
+
+
+def _plural(tokens: list[Token], title: Title) -> Iterator[_Found]:
+    """ "Presidents Biden and Lula": two people, one office each."""
+    names: list[Name] = []
+    k = title.end
+    while k < len(tokens):
+        name = parse_name(tokens, k, allow_honorific=False)
+        if name is None:
+            break
+        names.append(name)
+        k = name.end
+        if k < len(tokens) and tokens[k].lower in {"and", ","}:
+            k += 1
+            if k < len(tokens) and tokens[k].lower == "and":
+                k += 1
+            continue
+        break
+    if len(names) < 2:  # noqa: PLR2004
+        return
+    office = title.text[:-3] + "y" if title.text.endswith("ies") else title.text[:-1]
+    for name in names:
+        yield _Found(
+            start=name.span[0],
+            end=name.span[1],
+            name=name,
+            title=office,
+            country=title.country,
+            source=title.country_source,
+            rule="plural-title",
+            honorific=None,
+        )
+
+
+def _parenthesised(tokens: list[Token], title: Title, name: Name) -> Name:
+    """ "(Prime Minister Yasuhiro) Nakasone": the surname follows the bracket."""
+    k = name.end
+    if (
+        title.span_start > 0
+        and tokens[title.span_start - 1].text == "("
+        and k + 1 < len(tokens)
+        and tokens[k].text == ")"
+        and tokens[k + 1].kind == "word"
+        and tokens[k + 1].cap
+    ):
+        tail = parse_name(tokens, k + 1, allow_honorific=False)
+        if tail is not None and len(tail.words) == 1:
+            return attrs.evolve(
+                name,
+                end=tail.end,
+                span=(name.span[0], tail.span[1]),
+                text=f"{name.text} {tail.text}",
+                words=(*name.words, *tail.words),
+            )
+    return name
+
+
+def _definite(tokens: list[Token], title: Title) -> bool:
+    """Whether a title names one office ("the ...", "India's ...", "Russian ...")."""
+    if title.country is not None and title.country_source in {"qualifier", "of"}:
+        return True
+    q = title.span_start - 1
+    return q >= 0 and tokens[q].lower == "the"
+
+
+def _closes(tokens: list[Token], k: int) -> bool:
+    """Whether an apposition's name ends here: a comma, a full stop, a verb."""
+    if k >= len(tokens):
+        return True
+    tok = tokens[k]
+    return tok.text in {",", ".", ";", ":", ")", "\n"} or tok.kind == "nl" or (
+        tok.kind == "word" and not tok.cap
+    )
+
+
+def _closes_title(tokens: list[Token], k: int) -> bool:
+    if k >= len(tokens):
+        return True
+    tok = tokens[k]
+    return tok.kind == "nl" or tok.text in {",", ".", ";", ":", ")"} or (
+        tok.kind == "word" and not tok.cap
+    )
+
+
+def _apposition_start(tokens: list[Token], title_start: int) -> int | None:
+    """Return the token index of the comma before an appositive title, or ``None``."""
+    k = title_start - 1
+    while k >= 0 and tokens[k].kind == "word" and tokens[k].lower in _APPOSITION_FILLERS:
+        k -= 1
+    if k >= 0 and tokens[k].text == ",":
+        return k
+    if k >= 0 and tokens[k].kind == "nl":
+        return None
+    return None
+
+
+def _org_after(tokens: list[Token], k: int, acronyms: dict[str, str]) -> tuple[str, int] | None:
+    """ "Director General, NCB": the organisation after an appositive title, spelled out."""
+    if k + 1 >= len(tokens) or tokens[k].text != ",":
+        return None
+    tok = tokens[k + 1]
+    if tok.kind == "word" and tok.text in acronyms:
+        return acronyms[tok.text], k + 2
+    return None
+
+
+def _placeish(name: Name) -> bool:
+    text = name.text
+    return (
+        geo.country_code(text) is not None
+        or geo.city_country(text) is not None
+        and len(name.words) == 1
+        and geo.is_capital(text)
+    )
+
+
+# ------------------------------------------------- pass 2: roles, counterparts
+
+
+def _role_appositions(tokens: list[Token], text: str, found: list[_Found]) -> Iterator[_Found]:
+    """ "India's top bureaucrat in the mining ministry, VL Kantha Rao," """
+    g = gazetteer()
+    n = len(tokens)
+    for k, tok in enumerate(tokens):
+        if tok.kind != "pos":
+            continue
+        country = None
+        start = k
+        for length in range(4, 0, -1):
+            s = k - length
+            if s >= 0 and all(t.is_word for t in tokens[s:k]):
+                code = geo.country_code(slice_text(tokens, s, k))
+                if code is not None:
+                    country, start = code, s
+                    break
+        if country is None:
+            continue
+        m = k + 1
+        role = False
+        while m < n and m - k <= _MAX_ROLE_WORDS:
+            word = tokens[m]
+            if word.kind != "word" or (word.cap and word.lower not in _ROLE_GLUE):
+                break
+            if word.lower in g.role_nouns:
+                role = True
+            m += 1
+        if not role or m >= n or tokens[m].text != "," or m == k + 1:
+            continue
+        if any(tokens[p].lower in g.private_roles for p in range(k + 1, m)):
+            continue
+        name = parse_name(tokens, m + 1)
+        if name is None or not _closes(tokens, name.end) or _placeish(name):
+            continue
+        if _inside(found, tokens[start].start, name.span[1]):
+            continue
+        yield _Found(
+            start=tokens[start].start,
+            end=name.span[1],
+            name=name,
+            title=slice_text(tokens, k + 1, m),
+            country=country,
+            source="qualifier",
+            rule="role-apposition",
+            honorific=name.honorific,
+        )
+        del text
+
+
+def _counterparts(
+    tokens: list[Token], text: str, found: list[_Found], sentences: list[int]
+) -> Iterator[_Found]:
+    """ "held talks with his Chinese counterpart Yang Jiechi": the same office, another country."""
+    starts = [t.start for t in tokens]
+    for k, tok in enumerate(tokens):
+        if tok.lower not in _COUNTERPART or tok.kind != "word":
+            continue
+        j = k - 1
+        country = None
+        if j >= 0:
+            code = geo.country_code(tokens[j].text)
+            if code is not None:
+                country = code
+                j -= 1
+        if j < 0 or tokens[j].lower not in _POSSESSIVE_DETERMINERS:
+            continue
+        m = k + 1
+        if m < len(tokens) and tokens[m].text == ",":
+            m += 1
+        name = parse_name(tokens, m)
+        if name is None or _inside(found, name.span[0], name.span[1]):
+            continue
+        subject = None
+        for f in found:
+            f_tok = bisect.bisect_left(starts, f.start)
+            if f.end <= tok.start and sentences[f_tok] == sentences[k] and f.title:
+                subject = f
+        if subject is None:
+            continue
+        yield _Found(
+            start=tokens[j].start,
+            end=name.span[1],
+            name=name,
+            title=subject.title,
+            country=country,
+            source="qualifier" if country else None,
+            rule="counterpart",
+            honorific=name.honorific,
+        )
+        del text
+
+
+# ------------------------------------------------------ pass 3: group country
+
+
+def _group_countries(tokens: list[Token], found: list[_Found], sentences: list[int]) -> None:
+    """Read countries from the group a titled person belongs to or leads."""
+    starts = [t.start for t in tokens]
+    previous: _Found | None = None
+    for f in found:
+        first = bisect.bisect_left(starts, f.start)
+        last = bisect.bisect_left(starts, f.end)
+        if f.country is None:
+            code = _group_before(tokens, first, sentences)
+            if code is None and previous is not None and previous.source == "group":
+                between = slice_text(tokens, bisect.bisect_left(starts, previous.end), first)
+                if between.strip() in {"and", ",", ", and"}:
+                    code = previous.country
+            if code is None:
+                code = _leads_after(tokens, last, sentences, found, f)
+            if code is not None:
+                f.country, f.source = code, "group"
+        previous = f
+
+
+def _group_before(tokens: list[Token], first: int, sentences: list[int]) -> str | None:
+    """ "the Nigerian team, headed by ..." / "Israeli officials ..., including ..." """
+    k = first - 1
+    if k >= 0 and tokens[k].lower == "by":
+        k -= 1
+    if k >= 0 and tokens[k].text == ",":
+        k -= 1
+    if k < 0 or tokens[k].lower not in _GROUP_LINKS | {"as"}:
+        return None
+    sentence = sentences[first]
+    for m in range(k - 1, max(-1, k - 14), -1):
+        if sentences[m] != sentence:
+            break
+        if tokens[m].lower in _GROUP_NOUNS and m > 0:
+            code = geo.country_code(tokens[m - 1].text)
+            if code is None and m > 1:
+                code = geo.country_code(slice_text(tokens, m - 2, m))
+            if code is not None:
+                return code
+    return None
+
+
+def _leads_after(
+    tokens: list[Token], last: int, sentences: list[int], found: list[_Found], f: _Found
+) -> str | None:
+    """ "Mr. Kemp Chester, ..., led the U.S. delegation" """
+    sentence = sentences[last - 1] if last > 0 else 0
+    for m in range(last, min(len(tokens), last + 25)):
+        if sentences[m] != sentence:
+            return None
+        tok = tokens[m]
+        if any(other is not f and other.start == tok.start for other in found):
+            return None
+        if tok.lower in _LEAD_VERBS and m + 3 < len(tokens) and tokens[m + 1].lower == "the":
+            for length in (3, 2, 1):
+                end = m + 2 + length
+                if end < len(tokens) and tokens[end].lower in _GROUP_NOUNS:
+                    code = geo.country_code(slice_text(tokens, m + 2, end))
+                    if code is not None:
+                        return code
+    return None
+
+
+# ---------------------------------------------------- pass 4: short mentions
+
+
+def _short_mentions(tokens: list[Token], text: str, found: list[_Found]) -> Iterator[_Found]:
+    """Later mentions of a known person by surname, with or without an honorific."""
+    g = gazetteer()
+    starts = [t.start for t in tokens]
+    surnames = {f.surname for f in found if f.surname}
+    taken = [(f.start, f.end) for f in found]
+    for surname in sorted(surnames, key=len, reverse=True):
+        pattern = regex.compile(r"(?<![\p{L}\p{N}'\u2019.-])" + regex.escape(surname) + r"(?![\p{L}\p{N}])")
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            k = bisect.bisect_left(starts, start)
+            if k >= len(tokens) or tokens[k].start != start:
+                continue
+            last = k + len(surname.split()) - 1
+            nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+            honorific = None
+            first = k
+            for size in (3, 2, 1):
+                h = k - size
+                if h >= 0 and match_phrase(tokens, h, g.honorifics) == k:
+                    honorific = slice_text(tokens, h, k)
+                    first = h
+                    break
+                if h >= 0 and tokens[k - 1].text == "." and match_phrase(tokens, h, g.honorifics) == k:
+                    honorific = slice_text(tokens, h, k)
+                    first = h
+                    break
+            if honorific is None and not _bare_ok(tokens, k, nxt):
+                continue
+            span_start = tokens[first].start
+            name = Name(
+                start=k,
+                end=last + 1,
+                first=first,
+                span=(span_start, end),
+                text=surname,
+                words=tuple(w for w in surname.split() if w not in g.particles) or (surname,),
+                honorific=honorific,
+            )
+            taken.append((span_start, end))
+            yield _Found(
+                start=span_start,
+                end=end,
+                name=name,
+                title=None,
+                country=None,
+                source=None,
+                rule="honorific-surname" if honorific else "surname",
+                honorific=honorific,
+                surname=surname,
+            )
+
+
+def _bare_ok(tokens: list[Token], k: int, nxt: Token | None) -> bool:
+    """Whether a bare surname is a mention, not a word or part of another name."""
+    vocabulary = gazetteer().vocabulary
+    prev = tokens[k - 1] if k > 0 else None
+    if prev is not None and prev.kind == "word":
+        if prev.lower in {"the", "a", "an"}:
+            return False
+        if prev.cap and prev.lower not in {"and", "but"} and not _sentence_start(tokens, k - 1):
+            return False  # "John Baker" is another Baker
+    if nxt is not None and nxt.kind == "word" and nxt.cap and nxt.text not in gazetteer().not_names:
+        return False  # "West Bank", "Price Waterhouse"
+    return not (tokens[k].lower in vocabulary and _sentence_start(tokens, k))
+
+
+def _sentence_start(tokens: list[Token], k: int) -> bool:
+    if k == 0:
+        return True
+    prev = tokens[k - 1]
+    return prev.kind == "nl" or prev.text in {".", "!", "?", '"', "\u201c", ":"}

@@ -1,0 +1,316 @@
+"""Personal names: where a name starts and ends, its honorific, and its surname."""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+from typing import TYPE_CHECKING, Final
+
+import attrs
+import regex
+
+from bilatx import geo
+from bilatx_officials._data import gazetteer
+
+if TYPE_CHECKING:
+    from bilatx_officials._tokens import Token
+
+__all__ = [
+    "Name",
+    "fold",
+    "match_phrase",
+    "name_word_ok",
+    "parse_name",
+    "parse_name_backwards",
+    "slice_text",
+    "surname_of",
+]
+
+_MAX_NAME_WORDS: Final = 6
+# "al-Sisi", "bin-Zayed": a particle joined to the capitalised name by a hyphen.
+_JOINED_PARTICLE: Final = regex.compile(r"(?:al|el|bin|ibn|abu|ben|da|de|di|du|van|von|le|la|ul|ud)-\p{Lu}")
+# Pinyin syllables, to tell a Chinese given name ("Jinping", "Keqiang") from a
+# Western first name that follows a family name in the list ("Lee", "Wang").
+_PINYIN: Final = regex.compile(
+    r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|in|un|vn|"
+    r"ia|ie|iu|ua|uo|ui|ue|ve|er|a|o|e|i|u|v))+",
+    regex.IGNORECASE,
+)
+
+
+def fold(text: str) -> str:
+    """Return ``text`` without accents, case-folded (for comparing names)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+@attrs.frozen
+class Name:
+    """A personal name found in the tokens.
+
+    ``start``/``end`` are token indices (end exclusive) of the name itself,
+    ``span`` its character offsets; ``first`` is the token index where the
+    honorific or rank starts, if any.
+    """
+
+    start: int
+    end: int
+    first: int
+    span: tuple[int, int]
+    text: str
+    words: tuple[str, ...]
+    """The name's words without initials or suffixes ("Joseph R. Biden, Jr." -> Joseph, Biden)."""
+    honorific: str | None = None
+    particles: frozenset[int] = frozenset()
+    """Indices into ``words`` of words that are particles ("bin", "de")."""
+
+
+def match_phrase(tokens: list[Token], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    """Return the index after the longest phrase matching at ``i`` (-1 if none).
+
+    Words compare case-insensitively with their full stops removed, and a full
+    stop written right after a word ("Dr.") is part of the match.
+    """
+    for phrase in phrases:
+        j = i
+        ok = True
+        for word in phrase:
+            if j >= len(tokens) or not tokens[j].is_word:
+                ok = False
+                break
+            if tokens[j].lower != word.rstrip(".").casefold():
+                ok = False
+                break
+            j += 1
+            if j < len(tokens) and tokens[j].text == "." and tokens[j].start == tokens[j - 1].end:
+                j += 1
+        if ok:
+            return j
+    return -1
+
+
+def _is_initial(token: Token) -> bool:
+    text = token.text
+    if token.kind == "abbr":
+        return geo.country_code(text) is None
+    return len(text) == 1 and text.isupper()
+
+
+def _is_initials_word(token: Token, nxt: Token | None) -> bool:
+    """Two or three capitals before a name word are initials ("VL Kantha Rao")."""
+    text = token.text
+    return (
+        2 <= len(text) <= 3  # noqa: PLR2004
+        and text.isupper()
+        and text.isalpha()
+        and nxt is not None
+        and nxt.kind == "word"
+        and nxt.cap
+        and not nxt.text.isupper()
+    )
+
+
+@cache
+def _place_word(text: str) -> bool:
+    """Whether a capitalised word is a country, demonym or organisation, never a name."""
+    return geo.country_code(text) is not None and geo.name_kind(text) != "metonym"
+
+
+def name_word_ok(token: Token) -> bool:
+    """Return whether a capitalised word token can be part of a personal name."""
+    g = gazetteer()
+    text = token.text
+    if token.kind != "word" or not token.cap:
+        return False
+    if text in g.not_names:
+        return False
+    if len(text) > 3 and text.isupper():  # noqa: PLR2004
+        return False  # a headline in capitals, not a name
+    return not _place_word(text)
+
+
+def parse_name(tokens: list[Token], i: int, *, allow_honorific: bool = True) -> Name | None:
+    """Parse a personal name starting at token ``i``; ``None`` when there is none."""
+    g = gazetteer()
+    n = len(tokens)
+    first = i
+    honorific = None
+    if allow_honorific:
+        j = match_phrase(tokens, i, g.honorifics)
+        if j == -1:
+            j = match_phrase(tokens, i, g.ranks)
+        if j != -1 and j < n and tokens[j].kind in {"word", "abbr"} and tokens[j].cap:
+            honorific = slice_text(tokens, i, j)
+            i = j
+            # A rank after an honorific ("H.E. General ...") is part of it.
+            k = match_phrase(tokens, i, g.ranks)
+            if k != -1 and k < n and tokens[k].cap:
+                honorific = slice_text(tokens, first, k)
+                i = k
+    j = i
+    words: list[str] = []
+    particles: set[int] = set()
+    real = 0
+    last_end = -1
+    while j < n and len(words) < _MAX_NAME_WORDS:
+        tok = tokens[j]
+        nxt = tokens[j + 1] if j + 1 < n else None
+        if tok.kind == "word" and tok.text.rstrip(".") in g.suffixes and words and real:
+            last_end = _after_dot(tokens, j)
+            j = last_end
+            break
+        if (
+            tok.text == ","
+            and nxt is not None
+            and nxt.text.rstrip(".") in g.suffixes
+            and real
+            and not (j + 2 < n and tokens[j + 2].kind == "word" and tokens[j + 2].cap)
+        ):
+            last_end = _after_dot(tokens, j + 1)
+            j = last_end
+            break
+        if _is_initial(tok):
+            j = _after_dot(tokens, j)
+            last_end = j
+            continue
+        if tok.kind != "word":
+            break
+        if tok.cap and _is_initials_word(tok, nxt):
+            j += 1
+            last_end = j
+            continue
+        if tok.cap and name_word_ok(tok):
+            words.append(tok.text)
+            real += 1
+            j += 1
+            last_end = j
+            continue
+        if _JOINED_PARTICLE.match(tok.text):
+            words.append(tok.text)
+            real += 1
+            j += 1
+            last_end = j
+            continue
+        if tok.text in g.particles and nxt is not None and nxt.kind == "word" and nxt.cap:
+            if not name_word_ok(nxt):
+                break
+            particles.add(len(words))
+            words.append(tok.text)
+            j += 1
+            continue
+        break
+    if not real or last_end == -1:
+        return None
+    return Name(
+        start=i,
+        end=last_end,
+        first=first,
+        span=(tokens[first].start, tokens[last_end - 1].end),
+        text=slice_text(tokens, i, last_end),
+        words=tuple(words),
+        honorific=honorific,
+        particles=frozenset(particles),
+    )
+
+
+def parse_name_backwards(tokens: list[Token], end: int) -> Name | None:
+    """Parse a name that ends just before token ``end`` ("Denis Manturov" in "Denis Manturov, the ...")."""
+    g = gazetteer()
+    k = end - 1
+    start = -1
+    steps = 0
+    while k >= 0 and steps < _MAX_NAME_WORDS + 3:
+        tok = tokens[k]
+        if tok.text == "." and k > 0 and (_is_initial(tokens[k - 1]) or tokens[k - 1].text in {"Jr", "Sr"}):
+            k -= 1
+            continue
+        if tok.kind == "word" and (tok.cap or tok.text in g.particles or _JOINED_PARTICLE.match(tok.text)):
+            start = k
+            k -= 1
+            steps += 1
+            continue
+        if tok.kind == "abbr" and _is_initial(tok):
+            start = k
+            k -= 1
+            steps += 1
+            continue
+        break
+    if start == -1:
+        return None
+    # Walk forward again from each candidate start and keep the first that ends exactly here,
+    # so an honorific in front ("Mr. Satya Narayan Pradhan") is found and a stray capital is not.
+    for s in range(start, end):
+        if tokens[s].text in g.particles:
+            continue
+        name = parse_name(tokens, s)
+        if name is not None and name.end == end:
+            if s > 0 and tokens[s - 1].kind == "word" and tokens[s - 1].cap and name.first == s:
+                continue  # the name would start in the middle of a capitalised phrase
+            return name
+    return None
+
+
+def _after_dot(tokens: list[Token], j: int) -> int:
+    j += 1
+    if j < len(tokens) and tokens[j].text == "." and tokens[j].start == tokens[j - 1].end:
+        j += 1
+    return j
+
+
+def slice_text(tokens: list[Token], i: int, j: int) -> str:
+    """Return the words of tokens ``i`` to ``j`` as written, with single spaces."""
+    parts = []
+    prev_end = None
+    for tok in tokens[i:j]:
+        if prev_end is not None and tok.start > prev_end:
+            parts.append(" ")
+        parts.append(tok.text)
+        prev_end = tok.end
+    return "".join(parts)
+
+
+def _family_first(words: tuple[str, ...]) -> bool:
+    """Whether a name puts the family name first ("Xi Jinping", "Chung In-yong", "Hun Sen")."""
+    g = gazetteer()
+    if len(words) < 2 or len(words) > 3:  # noqa: PLR2004
+        return False
+    first = fold(words[0])
+    rest = words[1:]
+    if first in g.family_first["chinese"] and len(rest) == 1 and _PINYIN.fullmatch(fold(rest[0])):
+        return True
+    if first in g.family_first["korean"] and (
+        "-" in rest[0] or (len(rest) == 2 and all(len(w) <= 4 for w in rest))  # noqa: PLR2004
+    ):
+        return True
+    if first in g.family_first["vietnamese"] and (
+        len(rest) == 2 or any(c != fold(c) for w in words for c in w)  # noqa: PLR2004
+    ):
+        return True
+    return first in g.family_first["cambodian"] and len(rest) == 1
+
+
+def surname_of(name: Name, used_alone: set[str] | frozenset[str] = frozenset()) -> str:
+    """Return the surname of a name.
+
+    ``used_alone`` holds the (folded) words the document uses on their own for
+    people ("Kishida", "Lula"): such a word is the surname whatever its
+    position. Otherwise family-name-first conventions are recognised, and the
+    last word is the surname, with the particles before it ("bin Salman").
+    """
+    words = name.words
+    if not words:
+        return name.text
+    for index, word in enumerate(words):
+        if fold(word) in used_alone and index not in name.particles:
+            return _with_particles(words, index, name.particles)
+    if _family_first(words):
+        return words[0]
+    return _with_particles(words, len(words) - 1, name.particles)
+
+
+def _with_particles(words: tuple[str, ...], index: int, particles: frozenset[int]) -> str:
+    start = index
+    while start - 1 in particles:
+        start -= 1
+    return " ".join(words[start : index + 1])

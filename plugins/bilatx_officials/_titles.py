@@ -1,0 +1,515 @@
+"""Titles: the office a person holds, where it starts and ends, and the country it names.
+
+A title is read in three parts, from the gazetteer's words:
+
+* words before the office ("Deputy", "foreign trade", "Road Transport and
+  Highways"), and in front of those a qualifier that says whose office it is
+  ("India's", "Russian", "U.S.", "European Community (EC)", "Alberta");
+* the head: the word or words that name the office ("Prime Minister",
+  "Secretary", "director general") or an abbreviation ("EAM", "DPM");
+* a complement after the head ("of State for European and Eurasian Affairs",
+  "to Slovakia", "of Japan"), which may run straight into the name
+  ("Special Representative for Afghanistan Thomas West").
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from bilatx import geo
+from bilatx_officials._data import Abbreviation, gazetteer
+from bilatx_officials._names import fold, match_phrase, name_word_ok, slice_text
+
+if TYPE_CHECKING:
+    from bilatx_officials._tokens import Token
+
+__all__ = ["Title", "parse_title"]
+
+_CONNECTORS: Final = frozenset({"and", "&"})
+_PREPOSITIONS: Final = frozenset({"of", "for", "to", "on"})
+_COMPLEMENT_GLUE: Final = frozenset({"the", "of", "for", "to", "on", "and", "&", "in"})
+_MAX_QUALIFIER_WORDS: Final = 4
+_MAX_COMPLEMENT: Final = 16
+_MAX_NAME_IN_COMPLEMENT: Final = 5
+# Heads that companies and newsrooms use too: without a public qualifier, a
+# capitalised word in front of them ("Boeing President ...") marks a company.
+_AMBIGUOUS_HEADS: Final = frozenset(
+    {
+        "president", "vice president", "vice-president", "chairman", "chairwoman", "chairperson",
+        "chair", "vice chairman", "vice-chairman", "vice chair", "director", "director general",
+        "director-general", "chief", "head", "spokesperson", "spokesman", "spokeswoman",
+        "representative", "treasurer", "secretary", "administrator", "adviser", "advisor",
+        "counsellor", "counselor", "leader", "coordinator", "commissioner", "governor",
+    }
+)  # fmt: skip
+
+
+@attrs.frozen
+class Title:
+    """A title found in the tokens (all positions are token indices)."""
+
+    start: int
+    """First token of the title text (a region in front counts: "Alberta Premier")."""
+    end: int
+    """One past the title's last token (head or complement), before any name."""
+    span_start: int
+    """First token of the whole phrase, qualifier included ("India's ...")."""
+    head: str
+    """The head in lower case ("prime minister")."""
+    text: str
+    """The office as written, qualifier removed, abbreviation expanded."""
+    country: str | None
+    country_source: str | None
+    name_start: int | None
+    """Where a name found inside the complement starts."""
+    honorific: str | None
+    """A rank between the complement and the name ("Chief of Defense General ...")."""
+    plural: bool
+    private: bool
+    """The title is a company's or newsroom's, not a public office."""
+    run_end: int
+    """One past the last title-like word after ``start`` (where scanning resumes on failure)."""
+
+
+@cache
+def _vocabulary() -> frozenset[str]:
+    return gazetteer().vocabulary
+
+
+@cache
+def _country_word(text: str) -> bool:
+    return geo.country_code(text) is not None and geo.name_kind(text) in {"country", "demonym"}
+
+
+def _abbreviation_at(tokens: list[Token], i: int) -> tuple[Abbreviation, int] | None:
+    g = gazetteer()
+    tok = tokens[i]
+    if tok.kind != "word":
+        return None
+    if i + 1 < len(tokens) and tokens[i + 1].text == "." and tokens[i + 1].start == tok.end:
+        dotted = g.abbreviations.get(tok.text + ".")
+        if dotted is not None:
+            return dotted, i + 2
+    found = g.abbreviations.get(tok.text)
+    if found is None or tok.text.endswith("."):
+        return None
+    return found, i + 1
+
+
+def _is_acronym(tok: Token) -> bool:
+    return tok.kind == "word" and 2 <= len(tok.text) <= 8 and tok.text.isupper()  # noqa: PLR2004
+
+
+def _title_word(tok: Token) -> bool:
+    g = gazetteer()
+    if tok.kind != "word":
+        return False
+    if tok.cap and _country_word(tok.text):
+        return False  # "American", "Soviet": whose office, not which
+    if tok.lower in _vocabulary():
+        return True
+    if _is_acronym(tok):
+        return tok.text.lower() in g.agencies or tok.text in g.abbreviations
+    return tok.text in g.abbreviations
+
+
+def _head_at(tokens: list[Token], p: int, limit: int) -> tuple[int, str, Abbreviation | None, bool] | None:
+    """Return ``(end, head, abbreviation, plural)`` for a head starting at ``p``."""
+    g = gazetteer()
+    abbreviation = _abbreviation_at(tokens, p)
+    if abbreviation is not None and abbreviation[1] <= limit:
+        return abbreviation[1], abbreviation[0].title.lower(), abbreviation[0], False
+    for head in g.heads:
+        end = p + len(head)
+        if end > limit:
+            continue
+        if all(tokens[p + k].lower == word for k, word in enumerate(head)):
+            return end, " ".join(head), None, False
+    low = tokens[p].lower
+    singular = low[:-3] + "y" if low.endswith("ies") else low[:-1] if low.endswith("s") else ""
+    if singular and (singular,) in g.heads and tokens[p].cap:
+        return p + 1, singular, None, True
+    return None
+
+
+def _country_phrase_ending(tokens: list[Token], end: int) -> tuple[int, str, str] | None:
+    """Return ``(start, code, kind)`` of a country, agency or region written just before ``end``."""
+    g = gazetteer()
+    for length in range(_MAX_QUALIFIER_WORDS, 0, -1):
+        start = end - length
+        if start < 0:
+            continue
+        if not all(t.kind in {"word", "abbr"} for t in tokens[start:end]):
+            continue
+        if not tokens[start].cap and tokens[start].kind != "abbr":
+            continue
+        phrase = slice_text(tokens, start, end)
+        code = geo.country_code(phrase)
+        if code is not None and geo.name_kind(phrase) != "metonym":
+            return start, code, "qualifier"
+        agency = g.agencies.get(phrase.lower())
+        if agency is not None:
+            return start, agency, "agency"
+        region = geo.region_country(phrase)
+        if region is not None:
+            return start, region, "region"
+    return None
+
+
+def _qualifier(
+    tokens: list[Token], run_start: int, head: str
+) -> tuple[str | None, str | None, int, int | None]:
+    """Find whose office it is from the words before the title.
+
+    Returns ``(country, source, span_start, region_start)``: ``region_start``
+    is set when a state or province comes right before the title and belongs
+    in its text ("Alberta Premier").
+    """
+    g = gazetteer()
+    q = run_start - 1
+    if q >= 0 and tokens[q].kind == "pos":
+        found = _country_phrase_ending(tokens, q)
+        if found is not None:
+            start, code, kind = found
+            return code, kind, start, None
+        return None, None, run_start, None
+    if q >= 0 and tokens[q].kind == "word" and tokens[q].lower in g.party_countries:
+        code, heads = g.party_countries[tokens[q].lower]
+        if head in heads:
+            return code, "party", q, None
+    scan = run_start
+    for _ in range(10):
+        found = _country_phrase_ending(tokens, scan)
+        if found is not None:
+            start, code, kind = found
+            if kind == "region" and scan == run_start:
+                return code, "region", start, start
+            if kind != "region":
+                return code, kind, start, None
+        if scan - 1 < 0:
+            break
+        tok = tokens[scan - 1]
+        if tok.text == ")" and scan - 3 >= 0 and tokens[scan - 3].text == "(":
+            acronym = tokens[scan - 2].text
+            code = geo.country_code(acronym) or g.agencies.get(acronym.lower())
+            if code is not None:
+                return code, "qualifier", _org_start(tokens, scan - 3), None
+            scan -= 3
+            continue
+        if tok.kind == "word" and (
+            _title_word(tok) or tok.lower in _CONNECTORS or (tok.lower in _COMPLEMENT_GLUE and scan < run_start)
+        ):
+            scan -= 1
+            continue
+        if tok.kind == "word" and tok.cap and tok.lower in {"communist", "party", "politburo"}:
+            scan -= 1
+            continue
+        break
+    start = run_start - 1 if run_start > 0 and tokens[run_start - 1].lower == "the" else run_start
+    return None, None, start, None
+
+
+def _org_start(tokens: list[Token], k: int) -> int:
+    """Return where the organisation named before ``k`` starts ("U.S. Agency for ... (USAID)")."""
+    start = k
+    m = k - 1
+    while m >= 0 and m > k - 10:
+        tok = tokens[m]
+        if tok.kind == "abbr" or _title_word(tok) or _country_word(tok.text):
+            start = m
+            m -= 1
+            continue
+        if tok.kind == "word" and tok.lower in _COMPLEMENT_GLUE:
+            m -= 1
+            continue
+        break
+    return start
+
+
+def _complement(
+    tokens: list[Token], k: int
+) -> tuple[int, int | None, str | None, str | None, int] | None:
+    """Read the complement starting at the preposition ``tokens[k]``.
+
+    Returns ``(end, name_start, country, honorific, name_end)``: ``end`` is one
+    past the complement's own last token; ``country`` is set when the
+    complement is "of <country>" (the office's country, left out of the
+    title); ``name_start`` when a name follows inside the capitalised run.
+    """
+    g = gazetteer()
+    n = len(tokens)
+    m = k + 1
+    run: list[int] = []
+    while m < n and len(run) < _MAX_COMPLEMENT:
+        tok = tokens[m]
+        nxt = tokens[m + 1] if m + 1 < n else None
+        if tok.kind == "abbr" or (tok.kind == "word" and tok.cap):
+            run.append(m)
+        elif tok.kind == "word" and (tok.lower in _COMPLEMENT_GLUE or tok.lower in _vocabulary()):
+            if tok.lower in {"to", "in"} and run:
+                break  # "Ambassador to Slovakia to be ...", "... Policy in the White House"
+            if tok.lower in _COMPLEMENT_GLUE and run and not _glue_may_follow(tokens[m - 1]):
+                break  # "... Atul Gawande and ...": the name has ended
+            run.append(m)
+        elif tok.kind == "word" and tok.text in g.particles and nxt is not None and nxt.cap:
+            run.append(m)
+        elif tok.text == "." and run and _initial(tokens[m - 1]) and tok.start == tokens[m - 1].end:
+            run.append(m)  # "Antony J. Blinken"
+        elif (
+            tok.text == ","
+            and nxt is not None
+            and (nxt.cap or nxt.lower == "and")
+            and run
+            and tokens[m - 1].lower in _vocabulary()
+        ):
+            run.append(m)  # "Health Services, Regulations, and Coordination"; not "Reznikov, Head"
+        elif tok.text == "-" and nxt is not None and nxt.cap:
+            run.append(m)
+        elif tok.text == "-" and nxt is not None and nxt.kind == "word":
+            run.append(m)
+        else:
+            break
+        m += 1
+    while run and not (tokens[run[-1]].cap or tokens[run[-1]].kind == "abbr"):
+        run.pop()
+    if not run or not any(tokens[r].cap for r in run):
+        return None
+    # The name is the longest tail of name-like words ("Thomas West" after "Afghanistan").
+    tail: list[int] = []
+    for pos, r in enumerate(reversed(run)):
+        tok = tokens[r]
+        index = len(run) - 1 - pos
+        prev = tokens[run[index - 1]] if index > 0 else None
+        vocab = tok.lower in _vocabulary()
+        if len(tail) >= _MAX_NAME_IN_COMPLEMENT:
+            break
+        if tok.text in g.particles and tail:
+            tail.append(r)
+            continue
+        if tok.kind == "abbr" or (len(tok.text) == 1 and tok.text.isupper()):
+            if tail:
+                tail.append(r)
+                continue
+            break
+        if tok.text == "." and tail:
+            tail.append(r)
+            continue
+        if name_word_ok(tok) and not vocab:
+            tail.append(r)
+            continue
+        if (
+            not tail
+            and vocab
+            and name_word_ok(tok)
+            and prev is not None
+            and name_word_ok(prev)
+            and prev.lower not in _vocabulary()
+        ):
+            tail.append(r)  # a surname that is also a word ("Samantha Power")
+            continue
+        break
+    tail.reverse()
+    while tail and tokens[tail[0]].text in g.particles:
+        tail.pop(0)
+    own = run[: len(run) - len(tail)] if tail else run
+    honorific = None
+    if tail and own:
+        rank_start = _rank_ending(tokens, own)
+        if rank_start is not None:
+            honorific = slice_text(tokens, own[rank_start], own[-1] + 1)
+            own = own[:rank_start]
+    while own and tokens[own[-1]].text in {",", "-"} | _COMPLEMENT_GLUE:
+        own.pop()
+    if not own:
+        return None
+    end = own[-1] + 1
+    country = None
+    if tokens[k].lower == "of":
+        phrase = slice_text(tokens, k + 1, end)
+        code = geo.country_code(phrase)
+        if code is not None and geo.name_kind(phrase) in {"country", "organisation"}:
+            country = code
+    name_start = tail[0] if tail else None
+    name_end = tail[-1] + 1 if tail else end
+    return end, name_start, country, honorific, name_end
+
+
+def _glue_may_follow(prev: Token) -> bool:
+    """Whether "and", "of", "the" may continue a complement after ``prev`` (not after a name)."""
+    if prev.text == "," or prev.lower in _vocabulary() or prev.lower in _COMPLEMENT_GLUE:
+        return True
+    return geo.country_code(prev.text) is not None
+
+
+def _initial(tok: Token) -> bool:
+    return tok.kind == "word" and len(tok.text) == 1 and tok.text.isupper()
+
+
+def _rank_ending(tokens: list[Token], own: list[int]) -> int | None:
+    g = gazetteer()
+    for size in (3, 2, 1):
+        if len(own) <= size:
+            continue
+        start = len(own) - size
+        if match_phrase(tokens, own[start], g.ranks) == own[-1] + 1:
+            return start
+    return None
+
+
+def _trailing_of_country(tokens: list[Token], start: int, end: int) -> tuple[int, str] | None:
+    """Find "... of Japan" at the end of a complement: ``(index of 'of', code)``."""
+    for j in range(end - 1, start, -1):
+        if tokens[j].lower == "of":
+            phrase = slice_text(tokens, j + 1, end)
+            code = geo.country_code(phrase)
+            if code is not None and geo.name_kind(phrase) in {"country", "organisation"}:
+                return j, code
+            return None
+    return None
+
+
+def _company_before(tokens: list[Token], q: int) -> bool:
+    """Whether the capitalised word before a title names a company ("Boeing President")."""
+    g = gazetteer()
+    if q < 0:
+        return False
+    tok = tokens[q]
+    if tok.kind != "word" or not tok.cap:
+        return False
+    if tok.text in g.not_names or _title_word(tok):
+        return False
+    if match_phrase(tokens, q, g.honorifics) != -1:
+        return False
+    return geo.country_code(tok.text) is None and geo.region_country(tok.text) is None
+
+
+def parse_title(tokens: list[Token], i: int) -> Title | None:
+    """Parse a title whose words start at token ``i``; ``None`` when there is none."""
+    g = gazetteer()
+    n = len(tokens)
+    if i >= n or not _title_word(tokens[i]) or tokens[i].lower in _CONNECTORS | _COMPLEMENT_GLUE:
+        return None
+    j = i
+    while j < n:
+        tok = tokens[j]
+        if _title_word(tok) and tok.lower not in _COMPLEMENT_GLUE:
+            j += 1
+        elif (
+            tok.lower in _CONNECTORS
+            and j > i
+            and j + 1 < n
+            and _title_word(tokens[j + 1])
+            and tokens[j + 1].cap == tokens[j - 1].cap
+        ):
+            j += 1  # "Trade and Industry", "trade and industry"; not "cooperation and PM"
+
+        elif tok.text == "." and j > i and tokens[j - 1].text + "." in g.abbreviations:
+            j += 1
+        else:
+            break
+    run_end = j
+    best: tuple[int, int, str, Abbreviation | None, bool] | None = None
+    ends: set[int] = set()
+    for p in range(i, run_end):
+        found = _head_at(tokens, p, run_end)
+        if found is None:
+            continue
+        end, head, abbreviation, plural = found
+        ends.add(end)
+        if best is None or end > best[1]:
+            best = (p, end, head, abbreviation, plural)
+    if best is None:
+        return None
+    head_start, head_end, head, abbreviation, plural = best
+    start = i
+    for p in range(head_start - 1, i, -1):
+        if tokens[p].lower in _CONNECTORS and p in ends:
+            start = p + 1  # "Politburo Member and Director of ...": the last office
+            break
+    head_tok = tokens[head_start]
+    if head in g.weak_heads and not head_tok.cap and start == head_start:
+        return None
+    if abbreviation is not None:
+        # Before an abbreviation only capitalised words belong to the title ("Deputy PM").
+        while start < head_start and not tokens[start].cap:
+            start += 1
+    private = any(tokens[p].lower in g.private_roles for p in range(start, head_end))
+    # Complement
+    end = head_end
+    name_start = None
+    complement_country = None
+    honorific = None
+    if (
+        not plural
+        and abbreviation is None
+        and head_end < n
+        and tokens[head_end].lower in _PREPOSITIONS
+    ):
+        comp = _complement(tokens, head_end)
+        if comp is not None:
+            c_end, name_start, complement_country, honorific, _ = comp
+            if complement_country is not None:
+                end = head_end  # "Prime Minister of Japan": the country is not the office
+            else:
+                trailing = _trailing_of_country(tokens, head_end, c_end)
+                if trailing is not None:
+                    end, complement_country = trailing
+                else:
+                    end = c_end
+            if any(tokens[p].lower in g.company_words for p in range(head_end, c_end)):
+                private = True
+    country, source, span_start, region_start = _qualifier(tokens, start, head)
+    text_start = region_start if region_start is not None else start
+    if country is None and complement_country is not None:
+        country, source = complement_country, "of"
+    elif complement_country is not None and complement_country != country:
+        country, source = complement_country, "of"
+    for p in range(start, head_end):
+        agency = g.agencies.get(tokens[p].text.lower()) if _is_acronym(tokens[p]) else None
+        if agency is not None and country is None:
+            country, source = agency, "agency"
+    if country is None and head in _AMBIGUOUS_HEADS and _company_before(tokens, span_start - 1):
+        private = True
+    text = _title_text(tokens, text_start, head_start, head_end, end, abbreviation, country)
+    implied = g.implied_countries.get(" ".join(fold(text).replace("-", " ").split()))
+    if implied is None:
+        implied = g.implied_countries.get(fold(text))
+    if country is None and implied is not None:
+        country, source = implied, "implied"
+    if country is None and abbreviation is not None and abbreviation.country is not None:
+        country, source = abbreviation.country, "implied"
+        text = _title_text(tokens, text_start, head_start, head_end, end, abbreviation, country)
+    return Title(
+        start=text_start,
+        end=end,
+        span_start=min(span_start, text_start),
+        head=head,
+        text=text,
+        country=country,
+        country_source=source,
+        name_start=name_start,
+        honorific=honorific,
+        plural=plural,
+        private=private,
+        run_end=max(run_end, i + 1),
+    )
+
+
+def _title_text(
+    tokens: list[Token],
+    start: int,
+    head_start: int,
+    head_end: int,
+    end: int,
+    abbreviation: Abbreviation | None,
+    country: str | None,
+) -> str:
+    if abbreviation is None:
+        return slice_text(tokens, start, end)
+    before = slice_text(tokens, start, head_start)
+    expanded = abbreviation.expand(country)
+    after = slice_text(tokens, head_end, end)
+    return " ".join(part for part in (before, expanded, after) if part)

@@ -1,0 +1,67 @@
+"""A small tokenizer that keeps offsets: words, abbreviations, possessives, punctuation."""
+
+from __future__ import annotations
+
+from typing import Final, NamedTuple
+
+import regex
+
+__all__ = ["Token", "tokenize"]
+
+_TOKEN: Final = regex.compile(
+    r"""
+    (?P<abbr>U\.\ ?S\.(?:\ ?A\.)?|U\.\ ?K\.|U\.\ ?N\.|E\.\ ?U\.|(?:\p{Lu}\.){2,})
+    | (?P<word>[\p{L}\p{M}\p{N}]+(?:[-'\u2019][\p{L}\p{M}\p{N}]+)*)
+    | (?P<nl>\n)
+    | (?P<punct>\S)
+    """,
+    regex.VERBOSE,
+)
+_POSSESSIVE: Final = ("'s", "\u2019s")
+
+
+class Token(NamedTuple):
+    """One token: its text, its offsets into the document, and its kind.
+
+    Kinds: ``word``, ``abbr`` ("U.S.", "H.E."), ``pos`` (a possessive "'s"),
+    ``punct`` (one character) and ``nl`` (a line break).
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: str
+
+    @property
+    def lower(self) -> str:
+        """The text in lower case, full stops at the end removed."""
+        return self.text.rstrip(".").casefold()
+
+    @property
+    def cap(self) -> bool:
+        """Whether the token starts with a capital letter."""
+        return self.text[:1].isupper()
+
+    @property
+    def is_word(self) -> bool:
+        """Whether the token is a word or an abbreviation."""
+        return self.kind in {"word", "abbr"}
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split ``text`` into tokens; every token's offsets index ``text`` exactly.
+
+    >>> [t.text for t in tokenize("India's EAM, Dr. S. Jaishankar")]
+    ['India', "'s", 'EAM', ',', 'Dr', '.', 'S', '.', 'Jaishankar']
+    """
+    tokens: list[Token] = []
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup or "punct"
+        word = match.group()
+        start, end = match.span()
+        if kind == "word" and len(word) > 2 and word.endswith(_POSSESSIVE):  # noqa: PLR2004
+            tokens.append(Token(word[:-2], start, end - 2, "word"))
+            tokens.append(Token(word[-2:], end - 2, end, "pos"))
+            continue
+        tokens.append(Token(word, start, end, kind))
+    return tokens

@@ -1,0 +1,87 @@
+"""Data the resolution step reads: which offices countries have, and well-known office-holders."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from functools import cache
+from importlib import resources
+from typing import Any, Final
+
+import attrs
+
+__all__ = ["Offices", "fold_words", "known_people", "offices"]
+
+_PACKAGE: Final = "bilatx_resolve"
+_SUFFIXES: Final = frozenset({"jr", "sr", "ii", "iii", "iv", "jnr", "snr"})
+
+
+def _load(name: str) -> dict[str, Any]:
+    raw = resources.files(_PACKAGE).joinpath("data", name).read_text("utf-8")
+    loaded: dict[str, Any] = json.loads(raw)
+    return loaded
+
+
+def fold_words(name: str) -> tuple[str, ...]:
+    """Return a name's words folded for comparison: no accents, no case, no initials or suffixes.
+
+    >>> fold_words("Joseph R. Biden, Jr.")
+    ('joseph', 'biden')
+    """
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    words = re.findall(r"[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*", text)
+    return tuple(w for w in words if len(w) > 1 and w not in _SUFFIXES)
+
+
+@attrs.frozen
+class Offices:
+    """Which offices each country has (see ``data/offices.json``)."""
+
+    monarchies: frozenset[str]
+    no_president: frozenset[str]
+    no_prime_minister: frozenset[str]
+    secretary_cabinets: frozenset[str]
+    general_secretary: frozenset[str]
+    chancellor: frozenset[str]
+    unique_offices: frozenset[str]
+
+
+@cache
+def offices() -> Offices:
+    """Return the offices table, loading it the first time."""
+    data = _load("offices.json")
+    return Offices(**{field.name: frozenset(data[field.name]) for field in attrs.fields(Offices)})
+
+
+@attrs.frozen
+class KnownPeople:
+    """Well-known office-holders: full names, and surnames of heads of state and government."""
+
+    by_name: dict[tuple[str, ...], str]
+    """Folded full name words to country; a name two countries share is left out."""
+    leader_surnames: dict[str, str]
+    """Folded surnames of leaders to country, for surnames only one country's leaders bear."""
+
+
+@cache
+def known_people() -> KnownPeople:
+    """Return the gazetteer of well-known office-holders, loading it the first time."""
+    data = _load("people.json")
+    by_name: dict[tuple[str, ...], str | None] = {}
+    surnames: dict[str, str | None] = {}
+    for section in ("leaders", "others"):
+        for code, names in data[section].items():
+            for name in names:
+                words = fold_words(name)
+                if not words:
+                    continue
+                by_name[words] = code if by_name.get(words, code) == code else None
+                if section == "leaders":
+                    last = words[-1]
+                    surnames[last] = code if surnames.get(last, code) == code else None
+    return KnownPeople(
+        by_name={k: v for k, v in by_name.items() if v is not None},
+        leader_surnames={k: v for k, v in surnames.items() if v is not None},
+    )

@@ -1,0 +1,289 @@
+"""Link official mentions into people, settle each person's name, title and country."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING, Final
+
+import attrs
+import regex
+
+import bilatx
+from bilatx_resolve._country import CountryContext, compatible, known_country
+from bilatx_resolve._data import fold_words, offices
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+__all__ = ["link_people", "settle_overlaps"]
+
+# Where a mention's country came from, strongest first (see the officials plugin's ``rule``).
+_STRONG_SOURCES: Final = frozenset({"qualifier", "of", "region", "agency", "party", "group"})
+_VOTES: Final = {"implied": 2, "known": 1}
+_HEAD_WORDS: Final = (
+    "minister", "secretary", "president", "premier", "ambassador", "spokesperson", "spokesman",
+    "spokeswoman", "chancellor", "governor", "envoy", "commissioner", "king", "emir",
+    "crown prince", "administrator", "director", "adviser", "advisor", "representative",
+)  # fmt: skip
+
+
+@attrs.define
+class _Person:
+    mentions: list[bilatx.OfficialMention] = attrs.Factory(list)
+    words: set[str] = attrs.Factory(set)
+    surname: str = ""
+    extra: list[bilatx.Span] = attrs.Factory(list)
+
+    @property
+    def titles(self) -> list[str]:
+        return [m.title for m in self.mentions if m.title]
+
+    def full(self) -> bilatx.OfficialMention:
+        """The mention with the fullest name (the earliest of those)."""
+        return max(self.mentions, key=lambda m: (len(fold_words(m.name)), -m.span.start))
+
+
+def _source(mention: bilatx.OfficialMention) -> str | None:
+    _, sep, source = mention.rule.partition(";country=")
+    return source if sep else None
+
+
+def settle_overlaps(
+    officials: Sequence[bilatx.OfficialMention], places: Sequence[bilatx.PlaceMention]
+) -> tuple[list[bilatx.OfficialMention], list[bilatx.PlaceMention]]:
+    """Keep one official mention per stretch of text, and drop cities that are people's names.
+
+    Of overlapping official mentions (two plugins reading the same words) the
+    longest wins. A city inside an official mention whose name contains it
+    ("Austin" in "Secretary of Defense Lloyd J. Austin III") is the name.
+    """
+    kept: list[bilatx.OfficialMention] = []
+    for mention in sorted(officials, key=lambda m: (-len(m.span), m.span.start, m.extractor)):
+        if not any(mention.span.overlaps(other.span) for other in kept):
+            kept.append(mention)
+    kept.sort(key=lambda m: (m.span.start, m.span.end))
+    places_kept = [
+        place
+        for place in places
+        if not (
+            place.kind is bilatx.PlaceKind.CITY
+            and any(
+                place.span.overlaps(m.span) and place.text in m.name.split()
+                for m in kept
+            )
+        )
+    ]
+    return kept, places_kept
+
+
+def _compatible_titles(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    wa, wb = set(fold_words(a)), set(fold_words(b))
+    return wa <= wb or wb <= wa
+
+
+def _first_compatible(a: str, b: str) -> bool:
+    return a == b or a.startswith(b) or b.startswith(a)
+
+
+def _candidates(people: list[_Person], mention: bilatx.OfficialMention) -> list[tuple[int, int]]:
+    """Return ``(strength, index)`` of people this mention may refer to."""
+    words = fold_words(mention.name)
+    surname = fold_words(mention.surname)
+    found: list[tuple[int, int]] = []
+    if not words:
+        return found
+    for index, person in enumerate(people):
+        person_surname = fold_words(person.surname)
+        same_surname = bool(surname) and surname == person_surname
+        if len(words) == 1:
+            if words[0] not in person.words:
+                continue
+            strong = bool(person_surname) and words[0] == person_surname[-1] and len(person_surname) == 1
+            if strong or same_surname:
+                found.append((2, index))
+            elif all(_compatible_titles(mention.title, t) for t in person.titles):
+                found.append((1, index))
+            continue
+        full = fold_words(person.full().name)
+        if len(full) == 1:
+            if full[0] in words and all(_compatible_titles(mention.title, t) for t in person.titles):
+                found.append((1, index))
+            continue
+        if set(words) <= set(full) or set(full) <= set(words):
+            found.append((2, index))
+        elif same_surname and _first_compatible(words[0], full[0]):
+            found.append((2, index))
+    return found
+
+
+def link_people(
+    doc: bilatx.Document,
+    officials: Sequence[bilatx.OfficialMention],
+    places: Sequence[bilatx.PlaceMention],
+) -> tuple[bilatx.Official, ...]:
+    """Group mentions into people and return each person once, with every span."""
+    people: list[_Person] = []
+    last_seen: dict[int, int] = {}
+    for mention in officials:
+        candidates = _candidates(people, mention)
+        if candidates:
+            best = max(candidates, key=lambda c: (c[0], last_seen.get(c[1], -1)))
+            person = people[best[1]]
+        else:
+            person = _Person(surname=mention.surname)
+            people.append(person)
+        person.mentions.append(mention)
+        person.words.update(fold_words(mention.name))
+        full = person.full()
+        person.surname = full.surname
+        last_seen[people.index(person)] = mention.span.start
+    spans = [span for person in people for m in person.mentions for span in [m.span]]
+    context = CountryContext(doc, places, spans)
+    titles = [_title(person) for person in people]
+    countries, sources = _explicit_countries(people, titles)
+    # Unqualified officials are the home country's: a title only one country
+    # uses ("Secretary of State") says so more surely than a famous name.
+    votes: Counter[str] = Counter()
+    for code, source in zip(countries, sources, strict=True):
+        if code and source in _VOTES:
+            votes[code] += _VOTES[source]
+    context.set_home(votes)
+    _context_countries(context, people, titles, countries)
+    _definite_descriptions(doc, people, titles)
+    return tuple(_official(person, title, country) for person, title, country in zip(people, titles, countries, strict=True))
+
+
+def _title(person: _Person) -> str | None:
+    top = max(len(fold_words(m.name)) for m in person.mentions)
+    for mention in person.mentions:
+        if mention.title and len(fold_words(mention.name)) == top:
+            return mention.title
+    return next((m.title for m in person.mentions if m.title), None)
+
+
+def _explicit_countries(
+    people: list[_Person], titles: list[str | None]
+) -> tuple[list[str | None], list[str | None]]:
+    """Countries the mentions state, then implied by titles, then well-known people."""
+    countries: list[str | None] = []
+    sources: list[str | None] = []
+    for person, title in zip(people, titles, strict=True):
+        strong = Counter(
+            m.country for m in person.mentions if m.country and _source(m) in _STRONG_SOURCES
+        )
+        weak = Counter(m.country for m in person.mentions if m.country)
+        if strong:
+            countries.append(_majority(strong, person, strong_only=True))
+            sources.append("strong")
+        elif weak:
+            countries.append(_majority(weak, person, strong_only=False))
+            sources.append("implied")
+        else:
+            code = known_country([m.name for m in person.mentions], title)
+            countries.append(code)
+            sources.append("known" if code else None)
+    return countries, sources
+
+
+def _majority(counts: Counter[str], person: _Person, *, strong_only: bool) -> str:
+    best = max(counts.values())
+    for mention in person.mentions:
+        if mention.country and counts[mention.country] == best:
+            if strong_only and _source(mention) not in _STRONG_SOURCES:
+                continue
+            return mention.country
+    return counts.most_common(1)[0][0]
+
+
+def _context_countries(
+    context: CountryContext,
+    people: list[_Person],
+    titles: list[str | None],
+    countries: list[str | None],
+) -> None:
+    """Fill in the countries the mentions do not state, from the document around them."""
+    unique = offices().unique_offices
+    indexed = [(index, m.span) for index, person in enumerate(people) for m in person.mentions]
+    excluded_by = context.counterpart_exclusions(indexed)
+    for index, person in enumerate(people):
+        if countries[index] is not None:
+            continue
+        title = titles[index]
+        key = " ".join(fold_words(title or ""))
+        excluded = set(excluded_by.get(index, set()))
+        former = any(context.is_former(m.span) for m in person.mentions if m.title)
+        if key in unique and not former:
+            for other, code in enumerate(countries):
+                if code and other != index and " ".join(fold_words(titles[other] or "")) == key:
+                    excluded.add(code)
+
+        def fits(code: str, title: str | None = title, excluded: set[str] = excluded) -> bool:
+            return code not in excluded and compatible(title, code)
+
+        choice: str | None = None
+        titled = [m for m in person.mentions if m.title] or person.mentions
+        for mention in titled:
+            found = {c for c in context.countries_before(mention.span.start) if context.salient(c)}
+            found = {c for c in found if fits(c)}
+            if len(found) == 1:
+                choice = found.pop()
+                break
+            if len(found) > 1:
+                break
+        if choice is None and context.home is not None and fits(context.home):
+            choice = context.home
+        if choice is None:
+            blocked = excluded | ({context.home} if context.home else set())
+            known = Counter(code for code in countries if code)
+            candidate = context.dominant_other(blocked, title, known)
+            if candidate is not None and fits(candidate):
+                choice = candidate
+        countries[index] = choice
+
+
+def _definite_descriptions(doc: bilatx.Document, people: list[_Person], titles: list[str | None]) -> None:
+    """Link "the Secretary", "the Prime Minister" to the one person holding that office."""
+    phrases: dict[str, set[int]] = {}
+    for index, title in enumerate(titles):
+        if not title:
+            continue
+        key = " ".join(title.split()).casefold()
+        phrases.setdefault(key, set()).add(index)
+        for head in _HEAD_WORDS:
+            if key.endswith(head) or key.startswith(head + " of") or key.startswith(head + " for"):
+                phrases.setdefault(head, set()).add(index)
+    if not phrases:
+        return
+    taken = [m.span for person in people for m in person.mentions]
+    alternatives = sorted(phrases, key=len, reverse=True)
+    pattern = regex.compile(
+        r"\b[Tt]he\s+(\L<phrases>)\b(?!\s+(?:of|for|to)\b)(?!\s+\p{Lu})",
+        regex.IGNORECASE,
+        phrases=alternatives,
+    )
+    for match in pattern.finditer(doc.text):
+        owners = phrases.get(" ".join(match.group(1).split()).casefold(), set())
+        if len(owners) != 1:
+            continue
+        span = bilatx.Span(match.start(1), match.end(1))
+        if any(span.overlaps(t) for t in taken):
+            continue
+        person = people[next(iter(owners))]
+        if min(m.span.start for m in person.mentions) > span.start:
+            continue
+        person.extra.append(span)
+
+
+def _official(person: _Person, title: str | None, country: str | None) -> bilatx.Official:
+    full = person.full()
+    honorific = next((m.honorific for m in person.mentions if m.honorific), None)
+    return bilatx.Official(
+        name=full.name,
+        surname=person.surname or full.surname,
+        title=title,
+        country=country if country and compatible(title, country) or country else None,
+        honorific=honorific,
+        spans=(*(m.span for m in person.mentions), *person.extra),
+    )
