@@ -86,7 +86,8 @@ def _pipeline(args: argparse.Namespace) -> Any:  # noqa: ANN401  (Pipeline, impo
     from bilatx._pipeline import Pipeline  # noqa: PLC0415
     from bilatx._settings import Settings  # noqa: PLC0415
 
-    return Pipeline(settings=Settings(strict=args.strict), block=args.block or ())
+    settings = Settings(strict=args.strict, date_order=args.date_order)
+    return Pipeline(settings=settings, block=args.block or ())
 
 
 def _from_jsonl(args: argparse.Namespace) -> Extraction:
@@ -319,6 +320,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         choices=("strict", "replace", "ignore"),
         default="strict",
         help="what to do with undecodable bytes in FILE",
+    )
+    show.add_argument(
+        "--date-order",
+        choices=("DMY", "MDY"),
+        default=None,
+        help="how to read numeric dates such as 05/12/2023",
     )
     show.add_argument("--strict", action="store_true", help="stop at the first plugin failure")
     show.add_argument(
