@@ -1,14 +1,641 @@
-"""Meeting records (skeleton)."""
+"""Meeting records: who met, talked or spoke by phone with whom, when, where, how.
+
+A meeting is read from a trigger ("met", "held talks with", "a meeting
+with", "spoke by phone with", "a call between", "hosted", "the Baker-Chung
+meeting") and the officials around it: the subject side (the clause's
+subject, a possessive, "they" for the last meeting's participants, or the
+story's protagonist for a bare "In a meeting with King Salman") and the
+object side ("with X, Y and Z", "between A and B", "with the 10 premiers").
+Delegation talks count as a meeting of their leaders ("delegations led by A
+and B", "A led the Indian delegation and B the U.S. one").
+
+A meeting takes its date from its own clause, else from an earlier meeting
+of the same participants in the paragraph, else from the visit it happens
+during when that visit lasts one day. Its place is the city named with it,
+else the one city of the visit it happens during, else the dateline's city
+for a lead sentence. Calls have no place.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import itertools
+from typing import TYPE_CHECKING, Final
+
+import regex
+
+import bilatx
+from bilatx_records._common import (
+    chain_forward,
+    fronted_subjects,
+    governing_word,
+    is_future,
+    linked_range,
+    person_key,
+    possessor_before,
+    reported_between,
+    subjects_before,
+)
+from bilatx_records._model import Leader, MeetingDraft, Solo
 
 if TYPE_CHECKING:
-    import bilatx
+    from bilatx_records._common import Context, Place, Ref
+    from bilatx_records._model import State, Trigger, VisitPiece
+
+__all__ = [
+    "build_meetings",
+    "finish_delegations",
+    "finish_meetings",
+    "inherit_context",
+    "inherit_from_visits",
+    "read_leaders",
+    "read_meeting",
+]
+
+EXTRACTOR: Final = "records"
+_OBJECT_REACH: Final = 170
+_TRANSPARENT: Final = frozenset(
+    {"counterpart", "counterparts", "his", "her", "their", "its", "today", "virtually"}
+    | {"also", "separately", "jointly", "again", "visiting", "then", "newly", "elected"}
+)
+_VERB_GOVERNORS: Final = frozenset(
+    {"met", "meet", "meets", "meeting", "hosted", "hosts", "host", "hosting", "received"}
+    | {"receives", "receive", "receiving", "welcomed", "welcomes", "welcome", "welcoming"}
+)
+_PHONE_KINDS: Final = frozenset({"spoke", "call"})
+_VIDEO_RE: Final = regex.compile(r"(?<![\w])(?:video\w*|virtual\w*|online)(?![\w])", regex.I)
+_BETWEEN_RE: Final = regex.compile(r"[^.;:]{0,30}?(?<![\w])between\s", regex.IGNORECASE)
+_WITH_RE: Final = regex.compile(r"\W{0,3}(?:[\w'\u2019-]+\s+){0,4}?with(?![\w])", regex.I)
+_PLURAL_TITLE_RE: Final = regex.compile(
+    r"[^.;:]{0,40}?(?<![\w])with\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,4}?"
+    r"(?P<noun>premiers|presidents|prime\s+ministers|chief\s+ministers|foreign\s+ministers"
+    r"|ministers|governors|ambassadors|chancellors)(?![\w])",
+    regex.IGNORECASE,
+)
+_GROUP_RE: Final = regex.compile(
+    r"(?:(?<![\w])(?:their|they|the\s+two\s+leaders|both\s+leaders|the\s+leaders|the\s+two"
+    r"\s+sides|both\s+sides)(?:['\u2019]s?)?\s+(?:[\w-]+\s+){0,3})$",
+    regex.IGNORECASE,
+)
+_TO_RE: Final = regex.compile(r"(?<![\w])to\s+$", regex.IGNORECASE)
+_DELEGATION_BEFORE_RE: Final = regex.compile(
+    r"(?:delegations?|side|sides|team|teams|mission)\W{0,3}(?:(?:was|were|is|are|being)\s+)?$",
+    regex.IGNORECASE,
+)
+_DELEGATION_AFTER_RE: Final = regex.compile(
+    r"\s+(?:the\s+|a\s+|an\s+|another\s+|its\s+|their\s+)?(?:[\w.'\u2019-]+\s+){0,4}?"
+    r"(?:delegations?|side|team|mission)(?![\w])",
+    regex.IGNORECASE,
+)
+_GROUP_OPENING_RE: Final = regex.compile(
+    r"(?:They|The\s+two\s+leaders|Both\s+leaders|The\s+leaders|The\s+two\s+sides"
+    r"|Both\s+sides|The\s+two\s+delegations)(?![\w])"
+)
+_EVENT_KINDS: Final = frozenset({"meet", "talks", "call"})
+_CONDUCT_RE: Final = regex.compile(
+    r"(?<![\w])(?:held|hold|holds|holding|had|have|has|having|conducted|conduct|opened|open"
+    r"|opens|began|begin|begins|continue|continued|continues|resumed?|resumes|concluded|in"
+    r"|into|attended|attend|attends|attending|led|chaired|co-chaired)"
+    r"\s+(?:[^\s,;:.]+\s+){0,3}$",
+    regex.IGNORECASE,
+)
+_MODAL_RE: Final = regex.compile(
+    r"(?<![\w])(?:to|will|would|could|should|may|might|shall|can|cannot|did|also|and|then"
+    r"|first|later|not|\w+ly)\s+$",
+    regex.IGNORECASE,
+)
+_BE_RE: Final = regex.compile(
+    r"(?<![\w])(?:is|are|was|were|be|been|being|also)\s+$|['\u2019]re\s+$", regex.IGNORECASE
+)
+_PLACE_WORDS: Final = frozenset({"in", "at", "near", "outside", "inside"})
+
+
+# ------------------------------------------------------------------- reading
+
+
+def read_meeting(
+    state: State, trigger: Trigger, siblings: list[Trigger], visits: list[VisitPiece]
+) -> None:
+    """Read the meeting a trigger tells of into ``state`` (a meeting or a solo trip)."""
+    ctx = state.ctx
+    text = ctx.text
+    sentence = ctx.sentences[trigger.sentence]
+    window_end = min(
+        [
+            sentence.end,
+            *(
+                t.span.start
+                for t in siblings
+                if t.span.start >= trigger.span.end and t.is_meeting and t is not trigger
+            ),
+        ]
+    )
+    conducted = _conducted(ctx, trigger, sentence)
+    objects = _objects(ctx, trigger, sentence, window_end)
+    between = bool(_BETWEEN_RE.match(text, trigger.span.end, window_end)) and len(objects) >= 2  # noqa: PLR2004
+    pair = _hyphen_pair(ctx, trigger, sentence)
+    subjects = [] if between else _subjects(state, trigger, sentence, visits, pair)
+    if subjects is None:
+        return
+    if trigger.kind == "host" and not objects:
+        return
+    plural = _plural_objects(ctx, trigger, window_end, subjects)
+    people = _unique([r.person for r in (*subjects, *pair, *objects)] + plural)
+    if subjects:
+        state.topic = subjects[0].person
+    place, place_country = _place(ctx, trigger, sentence, window_end)
+    form = _form(ctx, trigger)
+    future = is_future(text, max(sentence.start, trigger.span.start - 40), trigger.span.start)
+    date, dated = _date(ctx, trigger, _dates_for(trigger, siblings), future=future)
+    has_counterpart = bool(objects or pair or plural or between)
+    if not has_counterpart:
+        if not conducted:
+            return
+        if not _reciprocal(ctx, trigger, window_end, subjects):
+            _solo(state, trigger, subjects, place, place_country, future=future)
+            return
+    if len(people) < 2:  # noqa: PLR2004
+        return
+    if form is not bilatx.MeetingForm.IN_PERSON:
+        place = place_country = None
+    elif place is None and ctx.is_lead(trigger.span.start) and ctx.dateline and not future:
+        place, place_country = ctx.dateline.city, ctx.dateline.country
+    draft = MeetingDraft(
+        participants=people,
+        trigger=trigger,
+        form=form,
+        date=date,
+        dated=dated,
+        place=place,
+        place_country=place_country,
+        future=future,
+        paragraph=ctx.paragraph_index(trigger.span.start),
+        topics=_topics(ctx, trigger),
+        evidence=[trigger.span, *(r.span for r in (*subjects, *pair, *objects))],
+    )
+    state.meetings.append(draft)
+
+
+def _conducted(ctx: Context, trigger: Trigger, sentence: bilatx.Span) -> bool:
+    """Whether the clause's subject holds the meeting ("met", "held talks", "in talks").
+
+    A meeting noun that is only mentioned ("welcomed the Summit", "a deal
+    at the Geneva talks") does not make its subject a participant.
+    """
+    word = trigger.word
+    before = (sentence.start, trigger.span.start)
+    if word in {"met", "meets"} or trigger.kind in {"spoke", "host"}:
+        return True
+    if word == "meet":
+        refs = ctx.refs_in(max(sentence.start, trigger.span.start - 40), trigger.span.start)
+        right_after_ref = (
+            bool(refs) and not ctx.text[refs[-1].span.end : trigger.span.start].strip()
+        )
+        return right_after_ref or _MODAL_RE.search(ctx.text, *before) is not None
+    if word == "meeting" and _BE_RE.search(ctx.text, *before):
+        return True
+    return _CONDUCT_RE.search(ctx.text, *before) is not None
+
+
+def _dates_for(trigger: Trigger, siblings: list[Trigger]) -> list[bilatx.DateMention]:
+    """The trigger's own dates, else those of the meeting it is part of in the same sentence.
+
+    "during the summit here on July 27-28 also held separate talks with X":
+    the talks share the summit's dates.
+    """
+    if trigger.dates:
+        return list(trigger.dates)
+    for earlier in reversed(siblings):
+        if earlier.span.end <= trigger.span.start and earlier.is_meeting and earlier.dates:
+            return list(earlier.dates)
+    return []
+
+
+def _unique(people: list[bilatx.Official]) -> list[bilatx.Official]:
+    seen: dict[str, bilatx.Official] = {}
+    for person in people:
+        seen.setdefault(person_key(person), person)
+    return list(seen.values())
+
+
+def _objects(ctx: Context, trigger: Trigger, sentence: bilatx.Span, window_end: int) -> list[Ref]:
+    """Return the people met: "with X, Y and Z", "met X", "spoke to X", "between A and B"."""
+    end = min(window_end, trigger.span.end + _OBJECT_REACH)
+    refs = ctx.refs_in(trigger.span.end, end)
+    allowed = {"with", "between"} | _VERB_GOVERNORS
+    if trigger.kind in _PHONE_KINDS:
+        allowed.add("to")
+    for ref in refs:
+        if ref.how == "pronoun" and ref.word not in {"him", "her"}:
+            continue
+        word = governing_word(ctx.text, ref.span.start, sentence.start, transparent=_TRANSPARENT)
+        if word in allowed or word == trigger.word:
+            listed = ctx.refs_in(ref.span.start, window_end)
+            chain = chain_forward(ctx, listed, listed[0], window_end)
+            return [r for r in chain if r.how != "pronoun" or r is ref]
+        return []
+    return []
+
+
+def _hyphen_pair(ctx: Context, trigger: Trigger, sentence: bilatx.Span) -> list[Ref]:
+    """Return A and B in "the A-B talks" or "shared by A-B during the meeting"."""
+    refs = ctx.refs_in(max(sentence.start, trigger.span.start - 60), trigger.span.start)
+    for first, second in itertools.pairwise(refs):
+        if ctx.text[first.span.end : second.span.start] in {"-", "\u2013", "\u2014"} and (
+            trigger.span.start - second.span.end <= 30  # noqa: PLR2004
+        ):
+            return [first, second]
+    return []
+
+
+def _subjects(
+    state: State,
+    trigger: Trigger,
+    sentence: bilatx.Span,
+    visits: list[VisitPiece],
+    pair: list[Ref],
+) -> list[Ref] | None:
+    """Return who meets on the subject side (``None``: coreferent with the last meeting)."""
+    ctx = state.ctx
+    text = ctx.text
+    if pair:
+        return []
+    # "... his first trip to Asia to meet with X": the traveller meets X.
+    if _TO_RE.search(text, sentence.start, trigger.span.start):
+        for piece in reversed(visits):
+            if (
+                piece.visitor is not None
+                and piece.trigger.span.end <= trigger.span.start
+                and not [
+                    r
+                    for r in ctx.refs_in(piece.trigger.span.end, trigger.span.start)
+                    if r.how != "pronoun"
+                ]
+            ):
+                ref = next(
+                    (
+                        r
+                        for r in ctx.refs_in(sentence.start, trigger.span.start)
+                        if person_key(r.person) == person_key(piece.visitor)
+                    ),
+                    None,
+                )
+                if ref is not None:
+                    return [ref]
+    owner, _ = possessor_before(ctx, sentence, trigger.span.start)
+    if owner is not None:
+        return [owner]
+    subjects = subjects_before(ctx, sentence, trigger.span.start)
+    if subjects:
+        return subjects
+    if _GROUP_RE.search(text, sentence.start, trigger.span.start) and state.meetings:
+        last = state.meetings[-1]
+        last.evidence.append(trigger.span)
+        return None
+    subjects = fronted_subjects(ctx, sentence, trigger.span)
+    if subjects:
+        return subjects
+    if state.topic is not None and trigger.kind in {"meet", "talks", "call"}:
+        return [_topic_ref(ctx, state.topic, trigger)]
+    return []
+
+
+def _topic_ref(ctx: Context, person: bilatx.Official, trigger: Trigger) -> Ref:
+    """A reference standing for the story's protagonist, placed at the trigger."""
+    from bilatx_records._common import Ref  # noqa: PLC0415  (runtime use of a typing import)
+
+    del ctx
+    return Ref(trigger.span, person, "topic")
+
+
+def _plural_objects(
+    ctx: Context, trigger: Trigger, window_end: int, subjects: list[Ref]
+) -> list[bilatx.Official]:
+    """Return the people "with the 10 premiers" stands for: every holder of that title."""
+    match = _PLURAL_TITLE_RE.match(ctx.text, trigger.span.end, window_end)
+    if match is None:
+        return []
+    noun = " ".join(match.group("noun").lower().split())
+    singular = noun.removesuffix("s")
+    taken = {person_key(r.person) for r in subjects}
+    out = []
+    for person in ctx.people:
+        title = " ".join((person.title or "").casefold().split())
+        if person_key(person) in taken or not title:
+            continue
+        if regex.search(rf"(?<![\w]){regex.escape(singular)}(?![\w])", title):
+            out.append(person)
+    return out
+
+
+def _reciprocal(ctx: Context, trigger: Trigger, window_end: int, subjects: list[Ref]) -> bool:
+    """Whether "A and B met" / "A and B held talks" (no "with" after the trigger)."""
+    if len({person_key(r.person) for r in subjects}) < 2:  # noqa: PLR2004
+        return False
+    return _WITH_RE.match(ctx.text, trigger.span.end, window_end) is None
+
+
+def _place(
+    ctx: Context, trigger: Trigger, sentence: bilatx.Span, window_end: int
+) -> tuple[str | None, str | None]:
+    """Return the meeting's city and country from its clause."""
+
+    def governed(place: Place) -> bool:
+        if place.kind == "here":
+            return True
+        word = governing_word(ctx.text, place.span.start, sentence.start)
+        return word in _PLACE_WORDS
+
+    after = [
+        p for p in ctx.places_in(trigger.span.end, window_end) if p.is_destination and governed(p)
+    ]
+    before = [
+        p
+        for p in ctx.places_in(sentence.start, trigger.span.start)
+        if p.is_destination and governed(p)
+    ]
+    city = next((p for p in after if p.is_city), None) or next(
+        (p for p in reversed(before) if p.is_city), None
+    )
+    if city is not None:
+        return _name(city), city.country
+    country = next((p for p in after if p.kind == "country"), None)
+    return None, country.country if country is not None else None
+
+
+def _name(place: Place) -> str:
+    return place.name
+
+
+def _form(ctx: Context, trigger: Trigger) -> bilatx.MeetingForm:
+    around = ctx.text[max(0, trigger.span.start - 25) : trigger.span.end + 25]
+    if _VIDEO_RE.search(around):
+        return bilatx.MeetingForm.VIDEO
+    if trigger.kind in _PHONE_KINDS:
+        return bilatx.MeetingForm.PHONE
+    return bilatx.MeetingForm.IN_PERSON
+
+
+def _date(
+    ctx: Context, trigger: Trigger, candidates: list[bilatx.DateMention], *, future: bool
+) -> tuple[bilatx.DateValue | bilatx.DateInterval | None, bool]:
+    """Return the meeting's date from its clause, and whether the clause gave one."""
+    linked = linked_range(ctx.text, candidates)
+    if linked is not None:  # "talks on June 29 and 30"
+        return bilatx.DateInterval(*linked), True
+    if candidates:
+        nearest = min(candidates, key=lambda m: _distance(m.span, trigger.span))
+        return nearest.value, True
+    dateline = ctx.dateline
+    if (
+        dateline is not None
+        and dateline.date is not None
+        and not future
+        and ctx.is_lead(trigger.span.start)
+        and not reported_between(ctx.text, dateline.span.end, trigger.span.start)
+    ):
+        # "WASHINGTON, March 31 - Chirac opened talks with Reagan": the lead's own day.
+        return dateline.date.value, True
+    return None, False
+
+
+def _distance(a: bilatx.Span, b: bilatx.Span) -> int:
+    return max(0, b.start - a.end, a.start - b.end)
+
+
+def _topics(ctx: Context, trigger: Trigger) -> list[str]:
+    """Return the sectors of the trigger's sentence and of the "They discussed" that follow."""
+    sentence = ctx.sentences[trigger.sentence]
+    topics = ctx.sectors_in(sentence.start, sentence.end)
+    for following in ctx.sentences[trigger.sentence + 1 : trigger.sentence + 8]:
+        if not _GROUP_OPENING_RE.match(ctx.text, following.start, following.end):
+            break
+        topics.extend(ctx.sectors_in(following.start, following.end))
+    return list(dict.fromkeys(topics))
+
+
+def _solo(
+    state: State,
+    trigger: Trigger,
+    subjects: list[Ref],
+    place: str | None,
+    place_country: str | None,
+    *,
+    future: bool,
+) -> None:
+    """Keep one side's talks abroad ("Baka, in talks in Washington"): they imply a visit."""
+    ctx = state.ctx
+    if trigger.kind in _PHONE_KINDS or not subjects:
+        return
+    if place_country is None and ctx.is_lead(trigger.span.start) and ctx.dateline and not future:
+        place, place_country = ctx.dateline.city, ctx.dateline.country
+    if place_country is None:
+        return
+    start = end = None
+    linked = linked_range(ctx.text, trigger.dates)
+    interval = next(
+        (m.value for m in trigger.dates if isinstance(m.value, bilatx.DateInterval)), None
+    )
+    if interval is not None:
+        start, end = interval.start, interval.end
+    elif linked is not None:
+        start, end = linked
+    day = next((m.value for m in trigger.dates if isinstance(m.value, bilatx.DateValue)), None)
+    for ref in subjects:
+        state.solos.append(
+            Solo(
+                person=ref.person,
+                place=place,
+                place_country=place_country,
+                trigger=trigger,
+                start=start,
+                end=end,
+                future=future,
+                date=bilatx.DateInterval(start, end) if start and end else day,
+                paragraph=ctx.paragraph_index(trigger.span.start),
+                evidence=[trigger.span, ref.span],
+            )
+        )
+
+
+def inherit_context(state: State) -> None:
+    """Date a meeting by an earlier dated meeting of one of its people in the same paragraph.
+
+    "... renewed the Dialogue in Prague on March 30, with delegations led by
+    A and B. In conjunction with the Dialogue, B also met with C.": B and C
+    met in Prague on March 30 too.
+    """
+    events: list[MeetingDraft | Solo] = [*state.meetings, *state.solos]
+    events.sort(key=lambda d: d.trigger.span.start)
+    for index, draft in enumerate(events):
+        if not isinstance(draft, MeetingDraft) or draft.dated:
+            continue
+        keys = {person_key(p) for p in draft.participants}
+        for earlier in reversed(events[:index]):
+            people = earlier.participants if isinstance(earlier, MeetingDraft) else [earlier.person]
+            if earlier.paragraph != draft.paragraph or earlier.date is None:
+                continue
+            if keys & {person_key(p) for p in people}:
+                draft.date = earlier.date
+                draft.dated = True
+                if draft.place is None and draft.form is bilatx.MeetingForm.IN_PERSON:
+                    draft.place, draft.place_country = earlier.place, earlier.place_country
+                break
+
+
+# --------------------------------------------------------------- delegations
+
+
+def read_leaders(state: State, trigger: Trigger, siblings: list[Trigger]) -> None:
+    """Read "delegations led by A and B" / "A led the Indian delegation" into ``state``."""
+    ctx = state.ctx
+    text = ctx.text
+    sentence = ctx.sentences[trigger.sentence]
+    leaders: list[Ref] = []
+    country_span: tuple[int, int] | None = None
+    after_by = regex.match(r"\s+by\s", text[trigger.span.end : trigger.span.end + 5])
+    if after_by and _DELEGATION_BEFORE_RE.search(
+        text, max(sentence.start, trigger.span.start - 40), trigger.span.start
+    ):
+        start = trigger.span.end + after_by.end()
+        refs = ctx.refs_in(start, sentence.end)
+        if refs and refs[0].span.start - start <= 160:  # noqa: PLR2004
+            leaders = chain_forward(ctx, refs, refs[0], sentence.end)
+        country_span = (max(sentence.start, trigger.span.start - 40), trigger.span.start)
+    else:
+        phrase = _DELEGATION_AFTER_RE.match(text, trigger.span.end, sentence.end)
+        if phrase is None:
+            return
+        leaders = subjects_before(ctx, sentence, trigger.span.start)
+        country_span = (phrase.start(), phrase.end())
+    if not leaders:
+        return
+    country = _delegation_country(ctx, *country_span)
+    anchor = _anchor(ctx, trigger, siblings, state)
+    for ref in leaders:
+        if country is not None and ref.person.country is None:
+            state.origins.setdefault(person_key(ref.person), country)
+        state.leaders.setdefault(id(anchor), []).append(Leader(ref, country, trigger.sentence))
+    state.anchors[id(anchor)] = anchor
+
+
+def _delegation_country(ctx: Context, start: int, end: int) -> str | None:
+    places = [p for p in ctx.places_in(start, end) if p.kind in {"country", "demonym"}]
+    return places[-1].country if places else None
+
+
+def _anchor(ctx: Context, trigger: Trigger, siblings: list[Trigger], state: State) -> Trigger:
+    """Return the event the delegations met at: a meeting word nearby in the paragraph."""
+    same = [t for t in siblings if t.kind in _EVENT_KINDS]
+    if same:
+        return min(same, key=lambda t: _distance(t.span, trigger.span))
+    paragraph = ctx.paragraph_index(trigger.span.start)
+    for earlier in reversed(state.event_triggers):
+        if trigger.sentence - earlier.sentence > 2:  # noqa: PLR2004
+            break
+        if ctx.paragraph_index(earlier.span.start) == paragraph:
+            return earlier
+    return trigger
+
+
+def finish_delegations(state: State) -> None:
+    """Turn delegation leaders from two or more countries into a meeting of theirs."""
+    ctx = state.ctx
+    for key, leaders in state.leaders.items():
+        anchor = state.anchors[key]
+        people = _unique([leader.ref.person for leader in leaders])
+        countries = {state.origin_of(p) for p in people} - {None}
+        if len(people) < 2 or len(countries) < 2:  # noqa: PLR2004
+            continue
+        sentence = ctx.sentences[anchor.sentence]
+        date, dated = _date(ctx, anchor, list(anchor.dates), future=False)
+        if not dated:
+            others = list(ctx.dates_in(sentence.start, sentence.end))
+            others = [d for d in others if not ctx.is_dateline_date(d)]
+            if others:
+                date, dated = others[0].value, True
+        place, place_country = _place(ctx, anchor, sentence, sentence.end)
+        draft = MeetingDraft(
+            participants=people,
+            trigger=anchor,
+            form=bilatx.MeetingForm.IN_PERSON,
+            date=date,
+            dated=dated,
+            place=place,
+            place_country=place_country,
+            paragraph=ctx.paragraph_index(anchor.span.start),
+            topics=_topics(ctx, anchor),
+            evidence=[anchor.span, *(leader.ref.span for leader in leaders)],
+        )
+        state.meetings.append(draft)
+
+
+# ----------------------------------------------------------------- finishing
+
+
+def inherit_from_visits(state: State, visits: list[bilatx.Visit]) -> None:
+    """Fill a meeting's place and date from the visit it happens during.
+
+    The place is the visit's city when the visit names exactly one; the date
+    is the visit's day when the visit lasts one day.
+    """
+    for draft in state.meetings:
+        if draft.form is not bilatx.MeetingForm.IN_PERSON:
+            continue
+        keys = {person_key(p) for p in draft.participants}
+        countries = {state.origin_of(p) for p in draft.participants} | {draft.place_country}
+        for visit in visits:
+            if person_key(visit.visitor) not in keys or visit.host not in countries:
+                continue
+            if draft.place is None and len(visit.places) == 1:
+                draft.place, draft.place_country = visit.places[0], visit.host
+            if (
+                not draft.dated
+                and visit.start is not None
+                and visit.start == visit.end
+                and visit.start.granularity is bilatx.Granularity.DAY
+            ):
+                draft.date, draft.dated = visit.start, True
+
+
+def finish_meetings(state: State) -> list[bilatx.Meeting]:
+    """Merge drafts of the same people on compatible dates into :class:`bilatx.Meeting` s."""
+    groups: list[list[MeetingDraft]] = []
+    for draft in state.meetings:
+        keys = frozenset(person_key(p) for p in draft.participants)
+        for group in groups:
+            if frozenset(person_key(p) for p in group[0].participants) != keys:
+                continue
+            dates = {d.date for d in group if d.date is not None}
+            if draft.date is None or not dates or draft.date in dates:
+                group.append(draft)
+                break
+        else:
+            groups.append([draft])
+    meetings = [_merge(group) for group in groups]
+    meetings.sort(key=lambda m: m.evidence[0] if m.evidence else bilatx.Span(0, 0))
+    return meetings
+
+
+def _merge(group: list[MeetingDraft]) -> bilatx.Meeting:
+    people = _unique([p for d in group for p in d.participants])
+    date = next((d.date for d in group if d.date is not None), None)
+    place = next((d.place for d in group if d.place is not None), None)
+    form = next((d.form for d in group if d.form is not None), None)
+    topics = list(dict.fromkeys(t for d in group for t in d.topics))
+    evidence = {s for d in group for s in d.evidence}
+    return bilatx.Meeting(
+        participants=tuple(people),
+        date=date,
+        place=place,
+        form=form,
+        topics=tuple(topics),
+        evidence=tuple(sorted(evidence)),
+        extractor=EXTRACTOR,
+    )
 
 
 def build_meetings(doc: bilatx.Document, mentions: bilatx.Mentions) -> list[bilatx.Meeting]:
     """Return the Meeting records of ``doc``."""
-    del doc, mentions
-    return []
+    from bilatx_records._events import analyse  # noqa: PLC0415  (analyse imports this module)
+
+    return list(analyse(doc, mentions).meetings)

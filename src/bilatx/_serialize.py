@@ -129,7 +129,14 @@ def _spans(spans: tuple[Span, ...]) -> list[list[int]]:
 
 
 def _sources(sources: tuple[Source, ...]) -> list[dict[str, Any]]:
-    return [{"id": s.doc_id, "spans": _spans(s.spans)} for s in sources]
+    return [
+        {
+            "id": s.doc_id,
+            "spans": _spans(s.spans),
+            "published": s.published.isoformat() if s.published else None,
+        }
+        for s in sources
+    ]
 
 
 def _iso(value: DateValue | DateInterval | None) -> str | None:
@@ -286,7 +293,7 @@ def _read_official(d: Mapping[str, Any]) -> Official:
 
 def _read_sources(items: object) -> tuple[Source, ...]:
     return tuple(
-        Source(i.get("id"), tuple(_span(s) for s in i.get("spans") or ()))
+        Source(i.get("id"), tuple(_span(s) for s in i.get("spans") or ()), i.get("published"))
         for i in (items or ())  # type: ignore[attr-defined]
     )
 
@@ -330,7 +337,7 @@ def _read_visit(d: Mapping[str, Any]) -> Visit:
 def _read_meeting(d: Mapping[str, Any]) -> Meeting:
     return Meeting(
         participants=tuple(_read_official(p) for p in d["participant_officials"]),
-        date=_day(d.get("date")),
+        date=_date_or_none(d.get("date")),
         place=d.get("place"),
         form=d.get("form"),
         topics=tuple(d.get("topics") or ()),

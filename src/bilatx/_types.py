@@ -653,10 +653,12 @@ class MeetingForm(str, enum.Enum):
 
 @attrs.frozen(order=True)
 class Source:
-    """Where a merged record came from: a document id and the spans in it."""
+    """Where a merged record came from: a document id, the spans in it, its publication date."""
 
     doc_id: str | None
     spans: tuple[Span, ...] = attrs.field(default=(), converter=_tuple_of_spans)
+    published: dt.date | None = attrs.field(default=None, converter=_published)
+    """The document's publication date: :func:`bilatx.merge` compares undated records by it."""
 
 
 def _optional_date(value: object) -> DateValue | None:
@@ -665,6 +667,15 @@ def _optional_date(value: object) -> DateValue | None:
     if isinstance(value, str):
         return DateValue.parse(value)
     msg = f"expected a DateValue or ISO string, not {type(value).__name__}"
+    raise TypeError(msg)
+
+
+def _optional_date_or_interval(value: object) -> DateValue | DateInterval | None:
+    if value is None or isinstance(value, (DateValue, DateInterval)):
+        return value
+    if isinstance(value, str):
+        return parse_date_value(value)
+    msg = f"expected a DateValue, DateInterval or ISO string, not {type(value).__name__}"
     raise TypeError(msg)
 
 
@@ -704,7 +715,10 @@ class Meeting:
     """A meeting, call or talks between two or more officials."""
 
     participants: tuple[Official, ...] = attrs.field(converter=_to_tuple)
-    date: DateValue | None = attrs.field(default=None, converter=_optional_date)
+    date: DateValue | DateInterval | None = attrs.field(
+        default=None, converter=_optional_date_or_interval
+    )
+    """The day, or the days for talks held over several ("on July 27-28")."""
     place: str | None = None
     form: MeetingForm | None = attrs.field(
         default=None, converter=attrs.converters.optional(MeetingForm)

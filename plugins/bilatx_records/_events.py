@@ -1,0 +1,92 @@
+"""One reading of a document for both visits and meetings.
+
+Visits and meetings inform each other: a meeting in Jeddah implies the
+visitor's trip there; a trip that lasts one day dates the meetings held
+during it. :func:`analyse` reads the document once, in text order, and
+builds both record kinds; the results are cached per document so the visit
+and meeting builders can each ask for their half.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import attrs
+
+from bilatx_records import _meetings, _visits
+from bilatx_records._common import Context
+from bilatx_records._model import State, assign_dates, find_triggers
+
+if TYPE_CHECKING:
+    import bilatx
+    from bilatx_records._model import Trigger, VisitPiece
+
+__all__ = ["Events", "analyse"]
+
+
+@attrs.frozen
+class Events:
+    """The visits and meetings of one document."""
+
+    visits: tuple[bilatx.Visit, ...]
+    meetings: tuple[bilatx.Meeting, ...]
+
+
+@lru_cache(maxsize=8)
+def analyse(doc: bilatx.Document, mentions: bilatx.Mentions) -> Events:
+    """Read ``doc`` for visits and meetings (cached per document and mentions)."""
+    ctx = Context(doc, mentions)
+    state = State(ctx)
+    triggers = find_triggers(ctx)
+    assign_dates(ctx, triggers)
+    by_sentence: dict[int, list[Trigger]] = {}
+    for trigger in triggers:
+        by_sentence.setdefault(trigger.sentence, []).append(trigger)
+    for index in sorted(by_sentence):
+        siblings = by_sentence[index]
+        pieces: list[VisitPiece] = []
+        for trigger in siblings:
+            if trigger.is_visit:
+                pieces.extend(_visits.read_visit(state, trigger, siblings, pieces))
+        _visits.settle_pending(state, pieces)
+        for trigger in siblings:
+            if trigger.is_meeting:
+                _meetings.read_meeting(state, trigger, siblings, pieces)
+            if trigger.kind in {"meet", "talks", "call"}:
+                state.event_triggers.append(trigger)
+        for trigger in siblings:
+            if trigger.kind == "led":
+                _meetings.read_leaders(state, trigger, siblings)
+        _visit_meetings(state, pieces)
+    _meetings.finish_delegations(state)
+    _meetings.inherit_context(state)
+    _visits.imply_visits(state)
+    visits = _visits.finish_visits(state)
+    _meetings.inherit_from_visits(state, visits)
+    meetings = _meetings.finish_meetings(state)
+    return Events(tuple(visits), tuple(meetings))
+
+
+def _visit_meetings(state: State, pieces: list[VisitPiece]) -> None:
+    """A visit to a person ("will visit Treasury Secretary Baker") is also a meeting."""
+    import bilatx  # noqa: PLC0415
+    from bilatx_records._model import MeetingDraft  # noqa: PLC0415
+
+    ctx = state.ctx
+    for piece in pieces:
+        if piece.visited is None or piece.visitor is None:
+            continue
+        trigger = piece.trigger
+        state.meetings.append(
+            MeetingDraft(
+                participants=[piece.visitor, piece.visited],
+                trigger=trigger,
+                form=bilatx.MeetingForm.IN_PERSON,
+                date=piece.starts[0] if piece.starts and piece.single_day else None,
+                dated=bool(trigger.dates),
+                future=piece.status is bilatx.VisitStatus.ANNOUNCED,
+                paragraph=ctx.paragraph_index(trigger.span.start),
+                evidence=list(piece.evidence),
+            )
+        )

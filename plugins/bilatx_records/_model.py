@@ -1,0 +1,247 @@
+"""Triggers and the working state the visit and meeting readers share.
+
+A document is read trigger by trigger, in text order. Each trigger word
+("visited", "talks", "spoke by phone", "led the delegation") is found once by
+:func:`find_triggers`; the dates of a sentence are handed to the trigger they
+belong to by :func:`assign_dates`; the readers then turn triggers into drafts
+(:class:`VisitPiece`, :class:`MeetingDraft`) kept in a :class:`State`, which
+the builders finally merge into records.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING, Final
+
+import attrs
+import regex
+
+import bilatx
+from bilatx_records._common import is_noun_use, is_supported, person_key
+
+if TYPE_CHECKING:
+    from bilatx_records._common import Context, Ref
+
+__all__ = [
+    "MEETING_KINDS",
+    "VISIT_KINDS",
+    "MeetingDraft",
+    "State",
+    "Trigger",
+    "VisitPiece",
+    "assign_dates",
+    "find_triggers",
+]
+
+VISIT_KINDS: Final = frozenset({"visit", "travel", "arrive", "while", "return", "from", "host"})
+MEETING_KINDS: Final = frozenset({"meet", "talks", "spoke", "call", "host"})
+
+
+@cache
+def _trigger_re() -> regex.Pattern[str]:
+    return regex.compile(
+        r"""
+        (?<![\w-])(?:
+          (?P<call>(?:(?:tele)?phone|video)[\s-]+(?:call|conversation|conference|talks)s?
+                  |video-?conference|virtual\s+(?:meeting|summit|talks)|calls?)
+        | (?P<spoke>spoke|speak|speaks|spoken|speaking|talked|talk)
+            (?=\s+(?:(?:by|over|on)\s+(?:the\s+)?(?:tele)?phone|with|to)(?![\w]))
+        | (?P<meet>met|meet|meets|meeting|meetings)
+        | (?P<talks>talks|discussions|consultations|negotiations|conversations?|dialogue
+                  |session|summit)
+        | (?P<host>host(?:s|ed|ing)?|welcom(?:e|es|ed|ing)|receiv(?:e|es|ed|ing))
+        | (?P<visit>visit(?:s|ed|ing)?|trips?|tour(?:s|ed|ing)?|stop-?overs?|journey)
+        | (?P<travel>travel(?:s|led|ed|ling|ing)?|fl(?:ew|y|ies|ying)|head(?:s|ed|ing)
+                  |leav(?:e|es|ing)|left|depart(?:s|ed|ing)?|flight)
+            (?=\s+(?:to|for)(?![\w]))
+        | (?P<arrive>arriv(?:e|es|ed|ing|al))
+        | (?P<while>while|whilst|stay|stays|staying)(?=\s+in\s)
+        | (?P<return>return(?:s|ed|ing)?)(?=\s+(?:to|home|from)(?![\w]))
+        | (?P<from>(?:way\s+(?:back\s+)?home|back)\s+from)
+        | (?P<led>co-led|led|headed|co-chaired|chaired)
+        )(?![\w-])
+        """,
+        regex.IGNORECASE | regex.VERBOSE,
+    )
+
+
+@attrs.define(eq=False)
+class Trigger:
+    """A word that can start a visit or a meeting record."""
+
+    span: bilatx.Span
+    word: str
+    """The trigger as written, lower-cased."""
+    kind: str
+    """One of the named groups of the trigger pattern ("visit", "meet", "led", ...)."""
+    sentence: int
+    """Index of the sentence the trigger is in."""
+    dates: list[bilatx.DateMention] = attrs.field(factory=list)
+    """The dates of the sentence that belong to this trigger (see :func:`assign_dates`)."""
+
+    @property
+    def is_visit(self) -> bool:
+        """Whether the trigger can start a visit."""
+        return self.kind in VISIT_KINDS
+
+    @property
+    def is_meeting(self) -> bool:
+        """Whether the trigger can start a meeting."""
+        return self.kind in MEETING_KINDS
+
+
+def find_triggers(ctx: Context) -> list[Trigger]:
+    """Return every trigger word of the document, in text order."""
+    out = []
+    for match in _trigger_re().finditer(ctx.text):
+        kind = match.lastgroup or ""
+        span = bilatx.Span(match.start(), match.end())
+        out.append(Trigger(span, match.group().lower(), kind, ctx.sentence_index(span.start)))
+    return out
+
+
+def assign_dates(ctx: Context, triggers: list[Trigger]) -> None:
+    """Give each date of a sentence to one trigger of that sentence.
+
+    A date belongs to the closest trigger before it ("visited Kyiv
+    yesterday", "will travel to Rabat from March 28 to 30, where he will
+    meet": the dates are the travel's) or, when none precedes it, to the first
+    trigger after it ("On Monday, X met Y"). The dateline's date is never
+    handed out: it is when the story was filed, not when anything happened.
+    """
+    by_sentence: dict[int, list[Trigger]] = {}
+    for trigger in triggers:
+        if trigger.kind != "led":
+            by_sentence.setdefault(trigger.sentence, []).append(trigger)
+    for mention in ctx.dates:
+        if ctx.is_dateline_date(mention):
+            continue
+        group = by_sentence.get(ctx.sentence_index(mention.span.start))
+        if not group:
+            continue
+        if _possessive_date(ctx.text, mention):
+            # "next week's visit": the date qualifies the noun it is attached to.
+            after = next((t for t in group if t.span.start >= mention.span.end), None)
+            if after is not None and _POSSESSED_RE.fullmatch(
+                ctx.text, mention.span.end, after.span.start
+            ):
+                after.dates.append(mention)
+            continue
+        before = [t for t in group if t.span.end <= mention.span.start]
+        if before:
+            before[-1].dates.append(mention)
+            continue
+        after = next((t for t in group if t.span.start >= mention.span.end), None)
+        # "Last Friday, Modi visited": a fronted date belongs to the verb, or to a
+        # noun its subject acts out ("had a meeting"), not to a noun in passing
+        # ("Today, X completed the last stop of his trip").
+        if after is not None and (
+            not is_noun_use(ctx.text, after.span.start, _sentence_start(ctx, after), after.word)
+            or is_supported(ctx.text, after.span.start, _sentence_start(ctx, after))
+        ):
+            after.dates.append(mention)
+
+
+def _sentence_start(ctx: Context, trigger: Trigger) -> int:
+    return ctx.sentences[trigger.sentence].start if ctx.sentences else 0
+
+
+_POSSESSED_RE: Final = regex.compile(r"['\u2019]s\s+(?:[\w-]+\s+){0,2}")
+
+
+def _possessive_date(text: str, mention: bilatx.DateMention) -> bool:
+    return text[mention.span.end : mention.span.end + 2] in {"'s", "\u2019s"}
+
+
+@attrs.define(eq=False)
+class VisitPiece:
+    """What one trigger says about one visitor's trip; pieces merge into a Visit."""
+
+    visitor: bilatx.Official | None
+    """``None`` while the trigger names nobody ("the visit"): it then joins another piece."""
+    host: str | None
+    origin: str | None
+    trigger: Trigger
+    places: list[str] = attrs.field(factory=list)
+    starts: list[bilatx.DateValue] = attrs.field(factory=list)
+    ends: list[bilatx.DateValue] = attrs.field(factory=list)
+    days: list[int] = attrs.field(factory=list)
+    status: bilatx.VisitStatus | None = None
+    single_day: bool = False
+    """The text reports a completed visit with a single day ("visited Kyiv yesterday")."""
+    implied: bool = False
+    """Read from a meeting abroad, not from a visit word."""
+    evidence: list[bilatx.Span] = attrs.field(factory=list)
+    sectors: list[str] = attrs.field(factory=list)
+    visited: bilatx.Official | None = None
+    """The person visited ("will visit Treasury Secretary Baker")."""
+
+
+@attrs.define(eq=False)
+class MeetingDraft:
+    """A meeting as one trigger (or one delegation structure) tells it."""
+
+    participants: list[bilatx.Official]
+    trigger: Trigger
+    form: bilatx.MeetingForm | None = None
+    date: bilatx.DateValue | bilatx.DateInterval | None = None
+    dated: bool = False
+    """The text gave a date phrase, even one without a value ("next week")."""
+    place: str | None = None
+    place_country: str | None = None
+    future: bool = False
+    paragraph: int = 0
+    topics: list[str] = attrs.field(factory=list)
+    evidence: list[bilatx.Span] = attrs.field(factory=list)
+
+
+@attrs.define(eq=False)
+class Solo:
+    """One official's talks abroad with no named counterpart ("in talks in Washington")."""
+
+    person: bilatx.Official
+    place: str | None
+    place_country: str
+    trigger: Trigger
+    start: bilatx.DateValue | None = None
+    end: bilatx.DateValue | None = None
+    future: bool = False
+    origin: str | None = None
+    date: bilatx.DateValue | bilatx.DateInterval | None = None
+    """The talks' date, which later meetings of the same official in the paragraph share."""
+    paragraph: int = 0
+    evidence: list[bilatx.Span] = attrs.field(factory=list)
+
+
+@attrs.define(eq=False)
+class Leader:
+    """An official who leads a delegation, and the delegation's country."""
+
+    ref: Ref
+    country: str | None
+    sentence: int
+
+
+@attrs.define(eq=False)
+class State:
+    """Everything read so far from one document."""
+
+    ctx: Context
+    pieces: list[VisitPiece] = attrs.field(factory=list)
+    unplaced: list[VisitPiece] = attrs.field(factory=list)
+    """Pieces whose destination the text gives later or never ("his visit to the country")."""
+    meetings: list[MeetingDraft] = attrs.field(factory=list)
+    solos: list[Solo] = attrs.field(factory=list)
+    leaders: dict[int, list[Leader]] = attrs.field(factory=dict)
+    """Delegation leaders by the id of the trigger of the event they lead at."""
+    anchors: dict[int, Trigger] = attrs.field(factory=dict)
+    event_triggers: list[Trigger] = attrs.field(factory=list)
+    """The meeting words read so far, for delegation sentences that follow their event."""
+    topic: bilatx.Official | None = None
+    """The official the story is following: the last subject of a visit or meeting."""
+    origins: dict[str, str] = attrs.field(factory=dict)
+    """Countries learnt from the text for officials whose own country is unknown."""
+
+    def origin_of(self, person: bilatx.Official) -> str | None:
+        """Return the official's country, or the one a delegation phrase gave them."""
+        return person.country or self.origins.get(person_key(person))
