@@ -113,7 +113,7 @@ def _in_name(text: str, start: int, end: int, sentence: bilatx.Span | None) -> b
     if len(capitals) < 2:  # noqa: PLR2004
         return False
     words = {w.lower().strip(".'\u2019") for w in run}
-    after = tokens[last + 1][2].lower() if last + 1 < len(tokens) else ""
+    after = tokens[last + 1][2].lower().strip(".'\u2019") if last + 1 < len(tokens) else ""
     return bool(words & _NAME_HEADS) or after in _NAME_HEADS
 
 
