@@ -69,6 +69,14 @@ _DETERMINERS: Final = words(
     "the a an its their his her our this that these those whose fiscal my your"
 )
 _MODERN: Final = 1900
+_RANGE_CONTEXT: Final = words("in during for since until till through the by over")
+_EARLY: Final = 1800
+_YEAR_PREPOSITIONS: Final = words(
+    """
+    in of since until till by before after during for ahead from to through between and
+    around circa c year below above at than under near throughout
+    """
+)
 _VERSION_WORDS: Final = words("version versions v ver release build")
 _POSSESSIVES: Final = words("his her their its my your our")
 
@@ -245,8 +253,10 @@ def _b_month_range(m: MatchT, text: str) -> list[Part]:
         return []
     if lead == "between" and sep != "and" and not dash:
         return []
-    if not lead and not (dash and m["y"]):
-        return []
+    if not lead and not (
+        dash and (m["y"] or word_before(text, m.start()).lower() in _RANGE_CONTEXT)
+    ):
+        return []  # "postponed March to May" is no range; "in January-March" is
     if not _year_follows_ok(text, m):
         return []
     m1, m2 = _month(m["m1"]), _month(m["m2"])
@@ -375,10 +385,14 @@ def _year_is_count(text: str, start: int, end: int) -> bool:
     after_low = after.lower().rstrip(".")
     if after_low in NOT_YEAR_AFTER:
         return True
+    year = int(text[start:end])
+    if year < _EARLY and before_low not in _YEAR_PREPOSITIONS:
+        return True  # "1600 Pennsylvania Avenue"; "in 1787" stays a year
     # "1700 oxygen concentrators": a number before a common noun, with no
-    # determiner in front ("the 1986 quota" is a year). From 1900 on, a year
-    # before a noun is common ("extrapolated 1979 information"), so only a
-    # plural noun marks a count there ("2000 vehicles").
+    # determiner or preposition in front ("the 1986 quota", "ahead of 2024
+    # elections" are years). From 1900 on, a year before a noun is common
+    # ("extrapolated 1979 information"), so only a plural noun marks a count
+    # there ("bought 2000 vehicles").
     plural = after_low.endswith("s") and not after_low.endswith(("ss", "us", "is"))
     return bool(
         after
@@ -386,9 +400,10 @@ def _year_is_count(text: str, start: int, end: int) -> bool:
         and after_low not in FUNCTION_WORDS
         and text[end : end + 1] == " "
         and before_low not in _DETERMINERS
+        and before_low not in _YEAR_PREPOSITIONS
         and not before_low.endswith(("'s", "\u2019s"))
         and not before[:1].isupper()
-        and (plural or int(text[start:end]) < _MODERN)
+        and (plural or year < _MODERN)
     )
 
 
@@ -627,7 +642,10 @@ def _resolve_yearless(ctx: _Context, part: Part) -> Reading:
     granularity = G.DAY if day is not None else G.MONTH
     dateline = part.rule == "dateline"
     tense = None if dateline else ctx.tense(part)
-    year = None if dateline or tense is Tense.FUTURE else ctx.sentence_year(part)
+    # A month alone takes a year written earlier in its sentence ("The 2021
+    # drill, which took place in June"); a day does not, since "..., the
+    # ministry said on March 3" is usually about the publication's days.
+    year = None if dateline or tense is Tense.FUTURE or day is not None else ctx.sentence_year(part)
     relative = year is None
     if year is None:
         if ctx.base is None:

@@ -364,7 +364,7 @@ def _other_sources() -> list[tuple[str, str, int, str]]:
     """
     # "A day before, ..." with nothing after it: the day before publication.
     day_before = rf"""
-        \b{W("a", "one", "the")}\s+{W("day")}\s+{W("before", "earlier")}(?=\s*[,.;:!?)]|\s*$)
+        \b{W("a", "one")}\s+{W("day")}\s+{W("before", "earlier")}(?=\s*[,.;:!?)]|\s*$)
     """
     # "last year", "next month", "earlier this year", "later in the month"
     relative_unit = rf"""

@@ -30,10 +30,19 @@ from bilatx_dates._vocab import (
     SCHEDULED_PRESENT,
 )
 
-# A reading further than this from the publication date yields to the tense
-# ("will be held on December 12" read on January 10 is next December). A few
-# days' leeway keeps datelines and time zones on the nearest reading.
-_TENSE_DAYS: Final = 7
+# How far the nearest reading may lie on the wrong side of the publication
+# date before the tense overrides it. A future cue ("will", "is scheduled
+# to") is reliable: "will be held on December 12" read on January 10 is next
+# December, and a week's leeway keeps datelines and time zones nearest. A past
+# cue is weaker (a past verb often governs another clause: "looked ahead to
+# the summit on June 28"), so it only overrides a reading months away.
+_FUTURE_DAYS: Final = 7
+_PAST_DAYS: Final = 60
+_FUTURE_MONTHS: Final = 0
+_PAST_MONTHS: Final = 2
+_PLAN_WORDS: Final = frozenset(
+    ("expected", "scheduled", "due", "set", "slated", "planned", "hoped", "proposed", "intended")
+)
 _MONTHS_PER_YEAR: Final = 12
 _BACKWARD_TOKENS: Final = 14
 _FORWARD_TOKENS: Final = 8
@@ -62,10 +71,10 @@ def _valid(year: int, month: int, day: int) -> dt.date | None:
 def year_for_day(base: dt.date, month: int, day: int, tense: Tense | None) -> int | None:
     """Return the year that places ``month``/``day`` nearest to ``base``.
 
-    When the nearest reading is more than a week away and the tense points
-    the other way ("will be held on September 10" read in March), the reading on
-    the tense's side of ``base`` wins. ``None`` when no nearby year has the day
-    (February 30).
+    When the nearest reading lies on the other side of ``base`` from the
+    tense, more than a week away for a future tense ("will be held on September
+    10" read in March) or two months for a past one, the reading on the tense's
+    side wins. ``None`` when no nearby year has the day (February 30).
     """
     options = [
         (abs((d - base).days), d)
@@ -76,32 +85,31 @@ def year_for_day(base: dt.date, month: int, day: int, tense: Tense | None) -> in
         return None
     # Ties go to the past: reports mostly look back.
     distance, best = min(options, key=lambda o: (o[0], o[1]))
-    if distance > _TENSE_DAYS and tense is not None:
-        if tense is Tense.FUTURE and best < base:
-            later = [d for _, d in options if d > base]
-            best = min(later) if later else best
-        elif tense is Tense.PAST and best > base:
-            earlier = [d for _, d in options if d < base]
-            best = max(earlier) if earlier else best
+    if tense is Tense.FUTURE and best < base and distance > _FUTURE_DAYS:
+        later = [d for _, d in options if d > base]
+        best = min(later) if later else best
+    elif tense is Tense.PAST and best > base and distance > _PAST_DAYS:
+        earlier = [d for _, d in options if d < base]
+        best = max(earlier) if earlier else best
     return best.year
 
 
 def year_for_month(base: dt.date, month: int, tense: Tense | None) -> int:
     """Return the year that places ``month`` nearest to ``base``'s month.
 
-    The tense decides as in :func:`year_for_day` for any month but the current one.
+    The tense decides as in :func:`year_for_day`: a future tense for any month
+    but the current one, a past tense beyond two months.
     """
     here = base.year * _MONTHS_PER_YEAR + base.month - 1
     options = [
         (abs(year * _MONTHS_PER_YEAR + month - 1 - here), year * _MONTHS_PER_YEAR + month - 1)
         for year in (base.year - 1, base.year, base.year + 1)
     ]
-    distance, best = min(options)
-    if distance > 0 and tense is not None:
-        if tense is Tense.FUTURE and best < here:
-            best = min(i for _, i in options if i > here)
-        elif tense is Tense.PAST and best > here:
-            best = max(i for _, i in options if i < here)
+    distance, best = min(options)  # ties go to the past
+    if tense is Tense.FUTURE and best < here and distance > _FUTURE_MONTHS:
+        best = min(i for _, i in options if i > here)
+    elif tense is Tense.PAST and best > here and distance > _PAST_MONTHS:
+        best = max(i for _, i in options if i < here)
     return best // _MONTHS_PER_YEAR
 
 
@@ -146,6 +154,16 @@ def _clause_end() -> regex.Pattern[str]:
     return regex.compile(r"[;:!?]|\.\s")
 
 
+def _past_plan(tokens: list[str], i: int) -> Tense | None:
+    """Return past when token ``i`` is a plan word reported in the past ("was due")."""
+    if i + 1 >= len(tokens):
+        return None
+    word, before = tokens[i].lower(), tokens[i + 1].lower()
+    if word in _PLAN_WORDS and before in {"was", "were", "had"}:
+        return Tense.PAST
+    return None
+
+
 def _cue(tokens: list[str], i: int, *, weekday: bool) -> Tense | None:
     """Read token ``i`` of ``tokens``, which run away from the date.
 
@@ -153,10 +171,14 @@ def _cue(tokens: list[str], i: int, *, weekday: bool) -> Tense | None:
     (including an ambiguous passive such as "is held").
     """
     word = tokens[i].lower().replace("\u2019", "'")
-    if word.endswith("'ll") or word == "won't" or word in FUTURE_CUES:
-        return Tense.FUTURE
     if word == "to" and i > 0 and tokens[i - 1].lower() in INFINITIVES:
-        return Tense.FUTURE  # "agreed to meet in October"
+        # "agreed to meet in October" looks ahead, unless the plan itself is
+        # reported as past: "was expected to open on December 20".
+        return _past_plan(tokens, i + 1) or Tense.FUTURE
+    if word in FUTURE_CUES:
+        return _past_plan(tokens, i) or Tense.FUTURE
+    if word.endswith("'ll") or word == "won't":
+        return Tense.FUTURE
     if word in PAST_CUES or (len(word) > 4 and word.endswith("ed") and word not in NOT_PAST_ED):  # noqa: PLR2004
         before = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
         if before in {"be", "being"}:
@@ -165,7 +187,9 @@ def _cue(tokens: list[str], i: int, *, weekday: bool) -> Tense | None:
         if before in {"is", "are"}:
             return None
         return Tense.PAST
-    if weekday and word in SCHEDULED_PRESENT:
+    if word in SCHEDULED_PRESENT and (weekday or word not in {"is", "are"}):
+        # A present-tense event verb with a date announces a schedule ("the
+        # fair opens on May 3", "talks begin Monday").
         return Tense.FUTURE
     return None
 

@@ -172,6 +172,7 @@ FUNCTION_WORDS: Final = words(
 NOT_YEAR_BEFORE: Final = words(
     """
     no nos number resolution resolutions order orders proclamation proclamations rule rules
+    h.r hr s.res h.res
     section sections article articles page pages p pp flight flights route highway room
     model version vol volume chapter code bill act's item items exhibit paragraph para
     about approximately nearly roughly some around almost over least than only
@@ -213,9 +214,8 @@ PAST_CUES: Final = words(
 # ("talks begin Monday").
 SCHEDULED_PRESENT: Final = words(
     """
-    is are begin begins open opens start starts meet meets leave leaves arrive arrives visit
-    visits travel travels head heads host hosts hold holds resume resumes kick kicks take
-    takes return returns
+    is are begin begins opens starts meet meets leaves arrive arrives travels hosts holds
+    resume resumes kicks takes
     """
 )
 # Verbs that after "to" announce a plan ("agreed to meet in October").
