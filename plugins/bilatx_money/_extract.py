@@ -26,7 +26,7 @@ import regex
 
 import bilatx
 import bilatx.text
-from bilatx_money._lexicon import Context, Lexicon, document_context, fold, lexicon
+from bilatx_money._lexicon import Context, Lexicon, fold, lexicon
 from bilatx_money._numbers import (
     DIGITS,
     SCALE_WORDS,
@@ -38,7 +38,7 @@ from bilatx_money._numbers import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Sequence
 
 __all__ = ["find_money"]
 
@@ -191,6 +191,9 @@ _CHANGE_BEFORE: Final = regex.compile(
     r"soared|plunged|eased|edged(?:\s+(?:up|down))?)(?:[\s\u00a0]+\w+){0,2}[\s\u00a0]+$"
 )
 _YEAR: Final = regex.compile(r"1[89]\d\d|20\d\d")
+_LINKED: Final = regex.compile(
+    r"(?i)\b(?:from|to|against|and|versus|vs|compared|than|or|while|whereas)\b"
+)
 _NEXT_WORD: Final = regex.compile(r"[\s\u00a0]*(?P<w>[A-Za-z]+(?:[\s\u00a0]+year)?)")
 
 
@@ -236,7 +239,7 @@ class _Amount:
     """A scale word ("billion") is part of it."""
 
 
-def _atoms(text: str, context: Callable[[], Context], timeout: float | None) -> list[_Atom]:
+def _atoms(text: str, context: Context, timeout: float | None) -> list[_Atom]:
     lex = lexicon()
     out: list[_Atom] = []
     for match in bilatx.text.finditer(_atom_pattern(), text, timeout=timeout):
@@ -246,9 +249,7 @@ def _atoms(text: str, context: Callable[[], Context], timeout: float | None) -> 
     return out
 
 
-def _atom(
-    match: regex.Match[str], text: str, lex: Lexicon, context: Callable[[], Context]
-) -> _Atom | None:
+def _atom(match: regex.Match[str], text: str, lex: Lexicon, context: Context) -> _Atom | None:
     scale: Decimal | None = None
     word_scale = False
     end = match.end("num") if match.group("num") is not None else match.end("word")
@@ -272,7 +273,7 @@ def _atom(
     if pre is not None:
         explicit = True
         if pre in lex.prefixes:
-            currency = lex.resolve(lex.prefixes[pre], context())
+            currency = lex.resolve(lex.prefixes[pre], context)
             rules.append("symbol")
         else:
             currency = pre
@@ -307,7 +308,7 @@ def _post_currency(
     match: regex.Match[str],
     text: str,
     lex: Lexicon,
-    context: Callable[[], Context],
+    context: Context,
     *,
     has_scale: bool,
 ) -> tuple[str | None, int, str] | None:
@@ -317,7 +318,7 @@ def _post_currency(
         word = fold(match.group("pword"))
         if word in lex.subunits:
             return lex.subunits[word], match.end("pword"), "subunit"
-        return lex.resolve(lex.post_words[word], context()), match.end("pword"), "wire"
+        return lex.resolve(lex.post_words[word], context), match.end("pword"), "wire"
     if match.group("unit") is None:
         return None
     unit = lex.unit_forms[fold(match.group("unit"))]
@@ -327,10 +328,10 @@ def _post_currency(
         return None  # "95 marks", "5 pounds": a score or a weight, not money
     if unit == "pound" and regex.match(r"\s+of\b", after):
         return None  # "500 million pounds of cotton" is a weight
-    code = lex.code_for_unit(unit, qualifier, context())
+    code = lex.code_for_unit(unit, qualifier, context)
     if qualifier is not None and code is None:
         # An unknown qualifier ("Boeing dollars") is not part of the currency.
-        code = lex.code_for_unit(unit, None, context())
+        code = lex.code_for_unit(unit, None, context)
     return code, match.end("unit"), "name"
 
 
@@ -515,12 +516,7 @@ def find_money(
             the currency of an amount in its sentence.
         timeout: seconds any one pattern search may take.
     """
-    cached: list[Context] = []
-
-    def context() -> Context:
-        if not cached:
-            cached.append(document_context(text, published_year))
-        return cached[0]
+    context = Context(text, published_year)
 
     lex = lexicon()
     atoms = _atoms(text, context, timeout)
@@ -602,8 +598,26 @@ def _borrowed_currency(
         return None
     before = [o for o in others if sentence.start <= o.start and o.end <= amount.start]
     after = [o for o in others if amount.end <= o.start and o.end <= sentence.end]
-    if before:
-        return before[-1].currency
-    if after:
-        return after[0].currency
+    # Only an amount compared or listed with the one that has a currency borrows it:
+    # "rose to 7.1 billion dlrs from 4.3 billion", "328 mln stg and 647 mln".
+    if before and _LINKED.search(text[before[-1].end : amount.start]):
+        return before[-1].currency if _comparable(amount, before[-1]) else None
+    if after and _LINKED.search(text[amount.end : after[0].start]):
+        return after[0].currency if _comparable(amount, after[0]) else None
     return None
+
+
+_COMPARABLE: Final = 20
+
+
+def _comparable(amount: _Amount, other: _Amount) -> bool:
+    """Amounts compared in one breath are of a size ("from 800 mln dlrs to 200 mln").
+
+    A number far off in size is something else: in "2 million tonnes worth
+    $500 million rose to 3 million" the 3 million are tonnes.
+    """
+    a = amount.low if amount.low is not None else amount.high
+    b = other.low if other.low is not None else other.high
+    if a is None or b is None or a <= 0 or b <= 0:
+        return False
+    return max(a, b) / min(a, b) <= _COMPARABLE

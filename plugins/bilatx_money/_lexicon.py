@@ -54,14 +54,29 @@ def fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-@attrs.frozen(kw_only=True)
 class Context:
-    """What a document tells about ambiguous currency names: its year and its countries."""
+    """What a document tells about ambiguous currency names: its year and its countries.
 
-    year: int | None
-    """The publication year; decides between a withdrawn currency and its successor."""
-    countries: Mapping[str, int]
-    """How often each country code is named in the document."""
+    The countries are counted on first use only: most amounts ("$5 billion")
+    never need them.
+    """
+
+    __slots__ = ("_countries", "_text", "year")
+
+    def __init__(self, text: str, year: int | None) -> None:
+        """Describe ``text``, written in ``year`` (``None`` when unknown)."""
+        self._text = text
+        self.year = year
+        """The publication year; decides between a withdrawn currency and its successor."""
+        self._countries: dict[str, int] | None = None
+
+    @property
+    def countries(self) -> Mapping[str, int]:
+        """How often each country code is named in the document."""
+        if self._countries is None:
+            counts = Counter(match.code for match in bilatx.geo.find_countries(self._text))
+            self._countries = dict(counts)
+        return self._countries
 
 
 @attrs.frozen(kw_only=True)
@@ -238,9 +253,3 @@ def lexicon() -> Lexicon:
         },
         per_units=frozenset(fold(u) for u in data["per_units"]),
     )
-
-
-def document_context(text: str, year: int | None) -> Context:
-    """Return the :class:`Context` of a document text (its countries, counted)."""
-    counts = Counter(match.code for match in bilatx.geo.find_countries(text))
-    return Context(year=year, countries=dict(counts))

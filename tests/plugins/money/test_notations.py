@@ -293,3 +293,8 @@ def test_cfa_francs_follow_the_countries_named() -> None:
 
 def test_a_year_before_to_is_not_the_low_end_of_a_range() -> None:
     assert read("It grew from $3 billion in 2019 to $4 billion.")[1][0] == "$4 billion"
+
+
+def test_a_far_smaller_bare_number_is_a_count_not_money() -> None:
+    text = "Imports of 2 million tonnes worth $500 million rose to 3 million."
+    assert [r[0] for r in read(text)] == ["$500 million"]
