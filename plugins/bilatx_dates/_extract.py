@@ -56,7 +56,7 @@ G = bilatx.Granularity
 # Part kinds: how a part is resolved in the second pass.
 ABS: Final = "abs"  # data: (DateValue | DateInterval,)
 YEARLESS: Final = "yearless"  # data: (month, day | None, end_month | None, end_day | None)
-MONTH_REL: Final = "month_rel"  # data: (rel, month)
+MONTH_REL: Final = "month_rel"  # data: (rel: last/next/this/last_year/..., month)
 REL_DAY: Final = "rel_day"  # data: (offset in days,)
 REL_UNIT: Final = "rel_unit"  # data: (unit, offset)
 WEEKDAY: Final = "weekday"  # data: (rel | None, weekday)
@@ -71,6 +71,9 @@ _DETERMINERS: Final = words(
 _MODERN: Final = 1900
 _RANGE_CONTEXT: Final = words("in during for since until till through the by over")
 _EARLY: Final = 1800
+_EARLY_CONTEXT: Final = words(
+    "in of since until till by before after from to between and circa c year"
+)
 _YEAR_PREPOSITIONS: Final = words(
     """
     in of since until till by before after during for ahead from to through between and
@@ -358,6 +361,11 @@ def _b_month_relative(m: MatchT, _text: str) -> list[Part]:
     return _single(m, f"{rel}_month_name", MONTH_REL, rel, _month(m["m1"]))
 
 
+def _b_month_of_relative_year(m: MatchT, _text: str) -> list[Part]:
+    rel = m["rel"].lower()
+    return _single(m, f"month_{rel}_year", MONTH_REL, f"{rel}_year", _month(m["m1"]))
+
+
 def _b_iso(m: MatchT, _text: str) -> list[Part]:
     value = _safe_value(int(m["y"]), int(m["m"]), int(m["d"]))
     return [] if value is None else _single(m, "iso", ABS, value)
@@ -386,7 +394,7 @@ def _year_is_count(text: str, start: int, end: int) -> bool:
     if after_low in NOT_YEAR_AFTER:
         return True
     year = int(text[start:end])
-    if year < _EARLY and before_low not in _YEAR_PREPOSITIONS:
+    if year < _EARLY and before_low not in _EARLY_CONTEXT:
         return True  # "1600 Pennsylvania Avenue"; "in 1787" stays a year
     # "1700 oxygen concentrators": a number before a common noun, with no
     # determiner or preposition in front ("the 1986 quota", "ahead of 2024
@@ -410,6 +418,8 @@ def _year_is_count(text: str, start: int, end: int) -> bool:
 def _b_year(m: MatchT, text: str) -> list[Part]:
     if _year_is_count(text, m.start(), m.end()):
         return []
+    if word_after(text, m.end()).lower() in {"fiscal", "financial"}:
+        return _none(m, "fiscal_year", G.UNKNOWN, relative=False)  # "the 2022 fiscal year"
     return _single(m, "year", ABS, _date_value(int(m["y"])))
 
 
@@ -456,6 +466,7 @@ def _b_day_before(m: MatchT, _text: str) -> list[Part]:
 
 
 _REL_OFFSETS: Final = {"last": -1, "next": 1, "this": 0, "the": 0}
+_YEAR_OFFSETS: Final = {"last_year": -1, "this_year": 0, "next_year": 1}
 
 
 def _b_relative_unit(m: MatchT, _text: str) -> list[Part]:
@@ -532,6 +543,7 @@ _BUILDERS: Final[dict[str, Callable[[MatchT, str], list[Part]]]] = {
     "month": _b_month,
     "month_attributive": _b_month_attributive,
     "month_relative": _b_month_relative,
+    "month_of_relative_year": _b_month_of_relative_year,
     "iso": _b_iso,
     "numeric": _b_numeric,
     "year": _b_year,
@@ -707,8 +719,8 @@ def _resolve(ctx: _Context, part: Part, anchor: bilatx.DateValue | None) -> Read
             year = last_month_named(base, month)
         elif rel == "next":
             year = next_month_named(base, month)
-        else:
-            year = base.year
+        else:  # "this April", "April last/this/next year"
+            year = base.year + _YEAR_OFFSETS.get(rel, 0)
         return _date_value(year, month), G.MONTH, True
     if kind == WEEKDAY:
         rel, weekday = data

@@ -264,6 +264,11 @@ def _month_sources() -> list[tuple[str, str, int, str]]:
         (?P<rel>{W("last", "next", "this", "coming", "past")})\s+(?P<m1>{_MONTH_FULL})(?![\w])
         (?!\s*[0-9])
     """
+    # "November last year", "March of this year", "mid-June next year"
+    month_of_relative_year = rf"""
+        (?P<mod>{_MOD})?(?P<m1>{_MONTH_FULL})(?![\w]),?\s+(?:(?i:of)\s+)?
+        (?P<rel>{W("last", "this", "next")})\s+(?i:year)\b
+    """
     # "the first half of July", "the last week of 2022": not normalisable.
     partial = rf"""
         {_THE}?{_ORDINAL_WORDS}
@@ -289,6 +294,7 @@ def _month_sources() -> list[tuple[str, str, int, str]]:
         ("month", month_bare, 40, "month"),
         ("month_attributive", month_attributive, 38, "month"),
         ("month_relative", month_relative, 46, "month"),
+        ("month_of_relative_year", month_of_relative_year, 52, "month"),
         ("partial_period", partial, 80, "partial"),
     ]
 

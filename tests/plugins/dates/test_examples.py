@@ -187,6 +187,7 @@ def test_numeric_date_impossible_in_the_order_stays_unresolved() -> None:
         ("The 2019-2021 plan met its goals.", PUB, "2019/2021"),
         ("Wages rose from 2015 to 2018.", PUB, "2015/2018"),
         ("Rains fell from March to May 2023.", PUB, "2023-03/2023-05"),
+        ("Output fell in January-February.", "1987-03-10", "1987-01/1987-02"),
         ("Visits were paused between June 3 and 5, 2021.", PUB, "2021-06-03/2021-06-05"),
     ],
 )
@@ -201,6 +202,11 @@ def test_two_days_joined_by_and_are_two_dates() -> None:
         "2022-06-29",
         "2022-06-30",
     ]
+
+
+def test_a_year_before_a_plural_noun_after_a_preposition_is_a_year() -> None:
+    assert [v for _, v in dates("Parties met ahead of 2024 elections.")] == ["2024"]
+    assert [v for _, v in dates("Emissions fell below 1990 levels.")] == ["1990"]
 
 
 def test_separate_years_joined_by_and_are_not_a_range() -> None:
@@ -271,6 +277,9 @@ def test_weekdays_follow_the_tense(text: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("text", "published", "expected"),
     [
+        ("The premier toured the region in November last year.", "2017-09-12", "2016-11"),
+        ("Exports rose in March this year.", "2017-09-12", "2017-03"),
+        ("A review is due by mid-June of next year.", "2017-09-12", "2018-06"),
         ("During the raid last April, the allies disagreed.", "1987-03-29", "1986-04"),
         ("At a meeting last January the ministers agreed.", "1987-03-11", "1987-01"),
         ("The fleet returns next May.", "2023-12-28", "2024-05"),
@@ -363,6 +372,9 @@ def test_ages_are_neither_dates_nor_durations() -> None:
         "See page 1987 of version 2.1.2023 and pp. 1999-2003.",
         "Resolution 1701 and Section 2019 apply.",
         "India Today and USA Today reported the visit.",
+        "The embassy at 1600 Pennsylvania Avenue replied.",
+        "The firm bought 2000 vehicles.",
+        "The shipment was postponed March to May.",
         "Good Friday prayers and Black Friday sales drew crowds.",
         "They focused on the 21st century economy.",
         "The index gained 12.5 percent to 2045.5 points.",
@@ -380,6 +392,7 @@ def test_not_dates(text: str) -> None:
         "Ties frayed in the 1980s.",
         "Ties frayed in the late 1970s.",
         "Fiscal 2023 results were strong.",
+        "Results for the 2022 fiscal year were strong.",
         "The FY2023-24 budget was passed.",
         "In the first half of 2022 exports grew.",
         "Sales rose in the first quarter of 2022.",
