@@ -778,7 +778,8 @@ def _cards(ex: Extraction, prefix: str) -> tuple[str, list[tuple[Span, str]]]:
         cards.append(
             f'<li class="bx-card bx-card-{kind}" id="{rid}">'
             f'<h3><button type="button" class="bx-sel" aria-pressed="false" data-rec="{rid}">'
-            f'<span class="bx-kind">{esc(RECORD_KINDS[kind])} {counters[kind]}</span>'
+            f'<span class="bx-kind">{esc(RECORD_KINDS[kind])} {counters[kind]}'
+            '<span class="bx-sr">: </span></span>'
             f"{esc(record_title(record))}</button></h3>"
             f"<dl>{_dl(record_rows(record))}</dl>"
             f'<div class="bx-foot">{n} evidence span{"" if n == 1 else "s"}'

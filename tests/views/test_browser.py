@@ -139,7 +139,7 @@ def test_selecting_a_card_highlights_its_evidence(
     assert "In Rabat" in lit
     assert "EUR" not in lit
     status = _js(browser, "return document.querySelector('.bx-status').textContent")
-    assert "evidence is highlighted" in status
+    assert status == "Visit 1: Ana Ruiz, ESP \u2192 MAR: its evidence is highlighted in the text."
 
     # Keyboard: focus the first trade figure's button and press space.
     trade = buttons[4]
