@@ -190,6 +190,7 @@ _CHANGE_BEFORE: Final = regex.compile(
     r"lost|loses|add(?:ed|s)?|slip(?:ped|s)?|declin(?:ed|es)|grew|grows|shrank|surged|"
     r"soared|plunged|eased|edged(?:\s+(?:up|down))?)(?:[\s\u00a0]+\w+){0,2}[\s\u00a0]+$"
 )
+_OF: Final = regex.compile(r"\s+of\b")
 _YEAR: Final = regex.compile(r"1[89]\d\d|20\d\d")
 _LINKED: Final = regex.compile(
     r"(?i)\b(?:from|to|against|and|versus|vs|compared|than|or|while|whereas)\b"
@@ -326,7 +327,7 @@ def _post_currency(
     after = text[match.end("unit") : match.end("unit") + 4]
     if unit in lex.weak_units and qualifier is None and not has_scale:
         return None  # "95 marks", "5 pounds": a score or a weight, not money
-    if unit == "pound" and regex.match(r"\s+of\b", after):
+    if unit == "pound" and _OF.match(after):
         return None  # "500 million pounds of cotton" is a weight
     code = lex.code_for_unit(unit, qualifier, context)
     if qualifier is not None and code is None:

@@ -80,6 +80,11 @@ _PERIOD_GAP: Final = regex.compile(
 )
 _LEFT_PERIOD_GAP: Final = regex.compile(r"[\s,]*(?:[a-z][a-z'-]*[\s,]+){0,3}")
 _WORD_BEFORE: Final = regex.compile(r"(?i)([a-z]+)[\s\u00a0]*$")
+_HEAD_BEFORE_PERIOD: Final = regex.compile(
+    r"[\s,]*(?:[a-z][a-z'-]*\s+){0,3}?(?=(?:in|for|during)\b)"
+)
+_LETTERS: Final = regex.compile(r"[A-Za-z'-]+")
+_BILATERAL: Final = regex.compile(BILATERAL, regex.IGNORECASE)
 _BLOCKING: Final = frozenset(
     (
         *("by", "through", "thru", "until", "till", "since", "before", "after", "from"),
@@ -373,8 +378,8 @@ def _partners(
         # $3.7 billion": in a bilateral text a third country is context.
         return main
     if len(partners) == 1:
-        two_sided = reading.metric not in ONE_SIDED or regex.search(
-            BILATERAL, text[sentence.start : sentence.end], flags=regex.IGNORECASE
+        two_sided = reading.metric not in ONE_SIDED or _BILATERAL.search(
+            text, sentence.start, sentence.end
         )
         if two_sided:
             nearby = _codes_in(places, previous.start, previous.end) if previous else []
@@ -422,9 +427,8 @@ def _date(text: str, reading: _Reading, dates: Sequence[bilatx.DateMention]) -> 
 
 
 def _skip_head(text: str, start: int, limit: int) -> int:
-    match = regex.compile(r"[\s,]*(?:[a-z][a-z'-]*\s+){0,3}?(?=(?:in|for|during)\b)").match(
-        text, start, limit
-    )
+    """Skip the noun right after an amount: "$8 billion *in trade* in 2022-23"."""
+    match = _HEAD_BEFORE_PERIOD.match(text, start, limit)
     return match.end() if match else start
 
 
@@ -432,8 +436,7 @@ def _adjacent(gap: str, pattern: regex.Pattern[str]) -> bool:
     match = pattern.fullmatch(gap)
     if match is None:
         return False
-    words = regex.findall(r"[A-Za-z'-]+", gap.casefold())
-    return not any(w in _BLOCKING for w in words)
+    return not any(w.casefold() in _BLOCKING for w in _LETTERS.findall(gap))
 
 
 def _set_period(reading: _Reading, date: bilatx.DateMention) -> None:
