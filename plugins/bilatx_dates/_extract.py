@@ -755,7 +755,11 @@ def extract(
                 )
             )
             continue
-        value, granularity, relative = _resolve(ctx, part, anchor)
+        try:
+            value, granularity, relative = _resolve(ctx, part, anchor)
+        except (ValueError, OverflowError):
+            # Beyond the calendar's ends (a base date in year 1 or 9999).
+            value, granularity, relative = None, G.UNKNOWN, True
         if isinstance(value, bilatx.DateInterval):
             anchor = value.end
         elif value is not None and value.month is not None:

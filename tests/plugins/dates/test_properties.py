@@ -407,6 +407,11 @@ def test_never_crashes_and_spans_index_the_text(
             assert (m.base is not None) == m.relative or published is None
 
 
+@given(text=DATEISH, published=st.dates())
+def test_any_publication_date_is_safe(text: str, published: dt.date) -> None:
+    extract(text, published)
+
+
 @given(
     bst.annotated_texts(dates=bst.date_expressions(), money=st.nothing(), officials=st.nothing())
 )
