@@ -216,6 +216,7 @@ def test_from_x_to_y_shares_the_scale_but_stays_two_amounts() -> None:
         ("In Sri Lanka, tourism brought 200 billion rupees.", 2019, "LKR"),
         ("Rome spent 5,000 billion lire on roads.", 1990, "ITL"),
         ("The Soviet Union offered 2 billion roubles.", 1987, "SUR"),
+        ("The EC set aside 2 billion Ecus for farm support.", 1987, "XEU"),
     ],
 )
 def test_ambiguous_names_read_from_the_document(text: str, year: int, currency: str) -> None:
