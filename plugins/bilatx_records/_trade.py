@@ -372,7 +372,9 @@ def _partners(
     if not partners and previous is not None:
         partners = _codes_in(places, previous.start, previous.end)
     if not partners:
-        return main
+        # Nobody named nearby: the document's main pair, or for a balance
+        # ("the trade deficit") the country the document is most about.
+        return main[:1] if reading.metric in ONE_SIDED else main
     if len(partners) > 2 and len(main) == 2 and set(main) <= set(partners):  # noqa: PLR2004
         # "Since Russia's invasion of Ukraine, the United States has committed
         # $3.7 billion": in a bilateral text a third country is context.
