@@ -67,14 +67,19 @@ def _patterns() -> tuple[tuple[regex.Pattern[str], Callable[[regex.Match[str]], 
     return (
         (
             regex.compile(
-                rf"(?i:\b(?:on|via)\s+(?:the\s+)?{platform}){_MARK_OPEN}X{_MARK_CLOSE}(?!\w)"
+                rf"(?i:\b(?:on|via|took\s+to|takes\s+to|taking\s+to)\s+"
+                rf"(?:(?:the|his|her|its|their|an?)\s+)?(?:official\s+)?{platform})"
+                rf"{_MARK_OPEN}X{_MARK_CLOSE}(?!\w)"
             ),
             fixed("X"),
             False,
         ),
         (regex.compile(r"(?<![\w.])X\s+(?i:posts?|handle|account)\b"), fixed("X"), False),
         (
-            regex.compile(r"(?i:\b(?:on|via)\s+Twitter\b|\btweet(?:ed|s|ing)?\b|\bTwitter\s+post)"),
+            regex.compile(
+                r"(?i:\b(?:on|via|took\s+to|taking\s+to)\s+(?:(?:the|his|her|its|their)\s+)?"
+                r"(?:official\s+)?Twitter\b|\btweet(?:ed|s|ing)?\b|\bTwitter\s+post)"
+            ),
             fixed("Twitter"),
             False,
         ),

@@ -21,7 +21,7 @@ from bilatx_quotes._channels import Channel, find_channels
 from bilatx_quotes._marks import RawQuote, find_quotations, paragraph_spans
 from bilatx_quotes._speakers import Frame, Speaker, SpeakerKind, find_frames, subject_of
 from bilatx_quotes._tokens import Kind, Token, tokenize
-from bilatx_quotes._vocab import REPLY_VERBS
+from bilatx_quotes._vocab import REPLY_VERBS, REPORTING_VERBS
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -109,6 +109,25 @@ def _nearest_frame(frames: Sequence[Frame], index: int) -> Frame | None:
         if best_key is None or key < best_key:
             best, best_key = frame, key
     return best
+
+
+def _reporting_frame(frames: Sequence[Frame], nearest: Frame) -> Frame:
+    """Prefer the reporter to an unnamed group inside what is reported.
+
+    In "Okafor told reporters that both leaders had agreed to 'double trade'"
+    the nearest verb is "agreed" (by "both leaders"), but the words are
+    Okafor's: an earlier reporting verb with a named speaker wins.
+    """
+    if nearest.speaker.kind not in (SpeakerKind.DESCRIPTOR, SpeakerKind.GROUP):
+        return nearest
+    for frame in reversed(frames):
+        if (
+            frame.index < nearest.index
+            and frame.verb.low in REPORTING_VERBS
+            and frame.speaker.kind in (SpeakerKind.NAMED, SpeakerKind.PRONOUN, SpeakerKind.TITLE)
+        ):
+            return frame
+    return nearest
 
 
 def _nearest_channel(channels: Sequence[Channel], frame: Frame) -> Channel | None:
@@ -227,6 +246,8 @@ def _read_quote(raw: RawQuote, index: int, sentence: _Sentence, state: _State) -
     unit = sentence.index
     paragraph = sentence.paragraph
     frame = _nearest_frame(frames, index)
+    if frame is not None and frame.index < index:
+        frame = _reporting_frame(frames, frame)
     verb = ""
     if frame is not None:
         identity = sentence.identities[frames.index(frame)]

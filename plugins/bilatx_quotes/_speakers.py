@@ -17,6 +17,7 @@ from bilatx_quotes._vocab import (
     DESCRIPTOR_HEADS,
     DETERMINERS,
     MODIFIERS,
+    MONTHS,
     NAME_PARTICLES,
     NOT_NAMES,
     NOUN_LIKE_VERBS,
@@ -27,6 +28,7 @@ from bilatx_quotes._vocab import (
     TITLE_HEADS,
     TITLE_JOINERS,
     TITLE_WORDS,
+    WEEKDAYS,
 )
 
 if TYPE_CHECKING:
@@ -336,6 +338,11 @@ def _skip_modifiers(tokens: Sequence[Token], verb: int) -> int:
                 k -= 2
                 skipped += 2
                 continue
+            date = _date_before(tokens, k)
+            if date is not None:
+                k = date - 1
+                skipped += 1
+                continue
             if low in {"who", "which"} and k > 0 and tokens[k - 1].text == ",":
                 return k - 2
             break
@@ -348,6 +355,24 @@ def _skip_modifiers(tokens: Sequence[Token], verb: int) -> int:
             continue
         break
     return k
+
+
+def _date_before(tokens: Sequence[Token], end: int) -> int | None:
+    """The start of a date ending at ``tokens[end]``: "on March 2", "2 March", "Monday"."""
+    token = tokens[end]
+    low = token.low.rstrip(".")
+    start: int | None = None
+    previous = tokens[end - 1] if end > 0 else None
+    if low in WEEKDAYS:
+        start = end
+    elif previous is not None and (
+        (token.text.isdigit() and previous.low.rstrip(".") in MONTHS)
+        or (low in MONTHS and previous.text.isdigit())
+    ):
+        start = end - 1
+    if start is not None and start > 0 and tokens[start - 1].low == "on":
+        start -= 1
+    return start
 
 
 def _apposition_start(tokens: Sequence[Token], comma: int) -> int | None:

@@ -83,6 +83,16 @@ SPEECH_VERBS: Final = _forms(
     "defend defends defended defending",
 )
 
+# Verbs that report what somebody said, as opposed to what was agreed,
+# praised or described: in "X told reporters that both sides had agreed to
+# 'double trade'", the words are X's.
+REPORTING_VERBS: Final = _forms(
+    "say says said tell tells told add adds added note notes noted stated stress stresses",
+    "stressed emphasised emphasized emphasises emphasizes underlined underscored remarked",
+    "asserted declared announced explained wrote writes tweeted posted commented replied",
+    "responded insisted argued warned",
+)
+
 # Verbs after which the quotation carries on an exchange: the occasion of the
 # previous remark (a ceremony, an interview) is still the occasion.
 # Forms that are also common nouns ("a comment", "the claim"): they count as
@@ -107,6 +117,12 @@ TIME_NOUNS: Final = _forms(
     "night week month year morning evening afternoon weekend",
     "monday tuesday wednesday thursday friday saturday sunday",
 )
+
+MONTHS: Final = _forms(
+    "january february march april may june july august september october november december",
+    "jan feb mar apr jun jul aug sep sept oct nov dec",
+)
+WEEKDAYS: Final = _forms("monday tuesday wednesday thursday friday saturday sunday")
 
 PRONOUNS: Final = _forms("he she")
 PLURAL_PRONOUNS: Final = _forms("they we")

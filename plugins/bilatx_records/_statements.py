@@ -241,7 +241,9 @@ def _date(
         and isinstance(m.value, bilatx.DateValue)
     ]
     if candidates:
-        best = min(candidates, key=lambda m: abs(m.span.start - anchor.start))
+        # Nearest to where the speaker's verb is: the end of the speaker
+        # ("Voss on Monday said"), not a dateline before the sentence.
+        best = min(candidates, key=lambda m: abs(m.span.start - anchor.end))
         return best.value  # type: ignore[return-value]
     if doc.published is not None:
         outside = doc.text[lo : quote.span.start] + " " + doc.text[quote.span.end : hi]

@@ -136,6 +136,8 @@ def test_apostrophes_are_not_quotations() -> None:
         ('"Trade is booming," Okafor, 61, said.', "Okafor"),
         ('"Trade is booming," Okafor, who arrived on Sunday, said.', "Okafor"),
         ('"Trade is booming," Okafor also said on Monday.', "Okafor"),
+        ('Okafor on March 2 said "trade is booming".', "Okafor"),
+        ('Okafor on Tuesday said "trade is booming".', "Okafor"),
         ('"Trade is booming," Ghana\'s Okafor said last night.', "Ghana's Okafor"),
         ('"Trade is booming," said trade minister Kwame Mensah.', "trade minister Kwame Mensah"),
         ('On Friday, Okafor had said, "Trade is booming."', "Okafor"),
@@ -152,6 +154,11 @@ def test_speaker_forms(text: str, speaker: str) -> None:
     assert q.speaker == speaker
     assert q.speaker_span is not None
     assert text[q.speaker_span.start : q.speaker_span.end] == speaker
+
+
+def test_the_reporter_speaks_not_the_group_reported_on() -> None:
+    q = only('Okafor told reporters that both sides had agreed to "double trade by 2030".')
+    assert q.speaker == "Okafor"
 
 
 def test_two_speakers_in_one_sentence_each_get_their_own() -> None:
@@ -193,6 +200,9 @@ def test_a_capitalised_verb_inside_a_name_is_no_verb() -> None:
         ('In a post on X (formerly Twitter), Okafor said, "Trade is booming."', "X"),
         ('In a post on the social media platform X, Okafor said "trade is booming".', "X"),
         ('Okafor tweeted: "Trade is booming."', "Twitter"),
+        ('Taking to X, Okafor wrote: "Trade is booming."', "X"),
+        ('Okafor wrote on her official X handle: "Trade is booming."', "X"),
+        ('Okafor took to Twitter to say "trade is booming".', "Twitter"),
         ('"Trade is booming," Okafor told a press conference.', "press conference"),
         ('"Trade is booming," Okafor told a news conference in Accra.', "news conference"),
         ('"Trade is booming," Okafor and Voss said in a joint statement.', "joint statement"),

@@ -153,6 +153,23 @@ def test_date_in_the_same_sentence() -> None:
     assert s.date == bilatx.DateValue(2024, 3, 2)
 
 
+def test_the_date_beside_the_verb_wins_over_a_dateline() -> None:
+    text = 'ACCRA, March 1 - Okafor on March 2 said trade was "booming".'
+
+    def date(written: str, day: int) -> bilatx.DateMention:
+        start = text.index(written)
+        return bilatx.DateMention(
+            span=bilatx.Span(start, start + len(written)),
+            text=written,
+            value=bilatx.DateValue(2024, 3, day),
+            granularity="day",
+            extractor="test",
+        )
+
+    (s,) = statements(text, [OKAFOR], dates=(date("March 1", 1), date("March 2", 2)))
+    assert s.date == bilatx.DateValue(2024, 3, 2)
+
+
 def test_a_date_inside_the_quotation_is_not_the_statement_date() -> None:
     text = '"We met on March 2," Okafor said.'
     start = text.index("March 2")
