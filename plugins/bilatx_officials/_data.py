@@ -19,7 +19,7 @@ _PACKAGE: Final = "bilatx_officials"
 
 
 def _load(name: str) -> dict[str, Any]:
-    raw = resources.files(_PACKAGE).joinpath("data", name).read_text("utf-8")
+    raw = resources.files(_PACKAGE).joinpath("data").joinpath(name).read_text("utf-8")
     loaded: dict[str, Any] = json.loads(raw)
     return loaded
 

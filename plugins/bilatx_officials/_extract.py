@@ -53,7 +53,9 @@ _GROUP_NOUNS: Final = frozenset(
      "delegations", "leadership", "mission", "representatives", "authorities", "cabinet"}
 )  # fmt: skip
 _GROUP_LINKS: Final = frozenset({"headed", "led", "including", "includes", "comprising", "such"})
-_LEAD_VERBS: Final = frozenset({"led", "headed", "leads", "heads", "co-led", "co-chaired", "chaired"})
+_LEAD_VERBS: Final = frozenset(
+    {"led", "headed", "leads", "heads", "co-led", "co-chaired", "chaired"}
+)
 _APPOSITION_FILLERS: Final = frozenset({"the", "currently", "also", "now", "formerly", "then", "a"})
 _COUNTERPART: Final = frozenset({"counterpart"})
 _POSSESSIVE_DETERMINERS: Final = frozenset({"his", "her", "their"})
@@ -83,9 +85,9 @@ def find_officials(doc: bilatx.Document) -> list[bilatx.OfficialMention]:
     tokens = tokenize(text)
     sentences = _sentence_index(doc, tokens)
     acronyms = _acronym_definitions(text, tokens)
-    found = list(_titled(tokens, text, acronyms))
-    found.extend(_role_appositions(tokens, text, found))
-    found.extend(_counterparts(tokens, text, found, sentences))
+    found = list(_titled(tokens, acronyms))
+    found.extend(_role_appositions(tokens, found))
+    found.extend(_counterparts(tokens, found, sentences))
     found.sort(key=lambda f: f.start)
     _group_countries(tokens, found, sentences)
     used_alone = {fold(f.name.words[0]) for f in found if len(f.name.words) == 1}
@@ -121,7 +123,11 @@ def _sentence_index(doc: bilatx.Document, tokens: list[Token]) -> list[int]:
 
 
 def _acronym_definitions(text: str, tokens: list[Token]) -> dict[str, str]:
-    """Map acronyms the text defines ("Narcotics Control Bureau, India (NCB)") to their long form."""
+    """Map the acronyms the text defines to their long form.
+
+    "Narcotics Control Bureau, India (NCB)" defines NCB: the capitalised words
+    before the brackets whose initials spell it, a country after a comma aside.
+    """
     starts = [t.start for t in tokens]
     found: dict[str, str] = {}
     for match in _ACRONYM.finditer(text):
@@ -139,9 +145,9 @@ def _acronym_definitions(text: str, tokens: list[Token]) -> dict[str, str]:
                 letters.pop()
                 first = k
                 last = k if last == -1 else last
-            elif tok.lower in {"of", "the", "and", "for", "on", "&"} and last != -1:
-                pass
-            elif tok.text == "," and last == -1:
+            elif (tok.lower in {"of", "the", "and", "for", "on", "&"} and last != -1) or (
+                tok.text == "," and last == -1
+            ):
                 pass
             elif last == -1 and not skipped_country and geo.country_code(tok.text) is not None:
                 skipped_country = True
@@ -160,7 +166,7 @@ def _inside(found: list[_Found], start: int, end: int) -> bool:
 # ------------------------------------------------------------ pass 1: titles
 
 
-def _titled(tokens: list[Token], text: str, acronyms: dict[str, str]) -> Iterator[_Found]:
+def _titled(tokens: list[Token], acronyms: dict[str, str]) -> Iterator[_Found]:
     n = len(tokens)
     i = 0
     done: list[_Found] = []
@@ -172,11 +178,15 @@ def _titled(tokens: list[Token], text: str, acronyms: dict[str, str]) -> Iterato
         if title.private:
             i = title.run_end
             continue
-        produced = list(_names_for(tokens, text, title, acronyms, done))
+        floor = tokens[_token_after(tokens, done[-1].end)].start if done else 0
+        produced = [
+            attrs.evolve(f, start=max(f.start, floor))  # spans never overlap the previous mention
+            for f in _names_for(tokens, title, acronyms, done)
+        ]
         for f in produced:
             done.append(f)
             yield f
-        resume = max([title.run_end, title.end, *(_token_after(tokens, f.end) for f in produced)])
+        resume = max([title.run_end, title.after, *(_token_after(tokens, f.end) for f in produced)])
         i = max(i + 1, resume)
 
 
@@ -188,7 +198,7 @@ def _token_after(tokens: list[Token], char: int) -> int:
 
 
 def _names_for(
-    tokens: list[Token], text: str, title: Title, acronyms: dict[str, str], done: list[_Found]
+    tokens: list[Token], title: Title, acronyms: dict[str, str], done: list[_Found]
 ) -> Iterator[_Found]:
     n = len(tokens)
     if title.plural:
@@ -201,20 +211,25 @@ def _names_for(
     if name is not None:
         name = _parenthesised(tokens, title, name)
         span_start = tokens[title.span_start].start
+        country, source, end = title.country, title.country_source, name.span[1]
+        after = _of_country(tokens, name.end)
+        if after is not None and (country is None or source == "implied"):
+            country, source, end = after[0], "of", tokens[after[1] - 1].end
         yield _Found(
             start=min(span_start, name.span[0]),
-            end=name.span[1],
+            end=end,
             name=name,
             title=title.text,
-            country=title.country,
-            source=title.country_source,
+            country=country,
+            source=source,
             rule="title-name",
             honorific=name.honorific,
         )
         return
     # "India's External Affairs Minister, Dr. S. Jaishankar, is ..."
-    if start_tok < n and tokens[start_tok].text == "," and _definite(tokens, title):
-        name = parse_name(tokens, start_tok + 1)
+    comma = title.after if title.name_start is None else start_tok
+    if comma < n and tokens[comma].text == "," and _definite(tokens, title):
+        name = parse_name(tokens, comma + 1)
         if name is not None and _closes(tokens, name.end) and not _placeish(name):
             yield _Found(
                 start=tokens[title.span_start].start,
@@ -229,7 +244,7 @@ def _names_for(
             return
     # "Denis Manturov, Russia's Deputy Prime Minister," / "Ned Price, Department Spokesperson"
     before = _apposition_start(tokens, title.span_start)
-    if before is None or not _closes_title(tokens, title.end):
+    if before is None or not _closes_title(tokens, title.after):
         return
     name = parse_name_backwards(tokens, before)
     if name is None or _placeish(name) or _inside(done, name.span[0], name.span[1]):
@@ -237,8 +252,8 @@ def _names_for(
     if len(name.words) == 1 and name.honorific is None:
         return  # "Accordingly, the President ...": one bare word is too weak a name
     office = title.text
-    end_tok = title.end
-    org = _org_after(tokens, title.end, acronyms)
+    end_tok = title.after
+    org = _org_after(tokens, title.after, acronyms)
     if org is not None:
         office = f"{office}, {org[0]}"
         end_tok = org[1]
@@ -254,8 +269,33 @@ def _names_for(
     )
 
 
+def _of_country(tokens: list[Token], k: int) -> tuple[str, int] | None:
+    """Return ``(code, end)`` of a country after a name ("... Naftali Bennett of Israel")."""
+    if k >= len(tokens) or tokens[k].lower != "of":
+        return None
+    start = k + 1
+    if start < len(tokens) and tokens[start].lower == "the":
+        start += 1
+    for size in (4, 3, 2, 1):
+        end = start + size
+        if end > len(tokens) or not all(
+            t.is_word and (t.cap or t.kind == "abbr" or t.lower == "of") for t in tokens[start:end]
+        ):
+            continue
+        phrase = slice_text(tokens, start, end)
+        code = geo.country_code(phrase)
+        if code is None:
+            continue
+        kind = geo.name_kind(phrase)
+        if kind in {"country", "organisation"}:
+            return code, end
+        if kind == "demonym" and end < len(tokens) and tokens[end].cap:
+            return code, end  # "of the Chinese Foreign Ministry"
+    return None
+
+
 def _plural(tokens: list[Token], title: Title) -> Iterator[_Found]:
-    """ "Presidents Biden and Lula": two people, one office each."""
+    """Read a plural title and its names ("Presidents Biden and Lula"): one office each."""
     names: list[Name] = []
     k = title.end
     while k < len(tokens):
@@ -287,7 +327,7 @@ def _plural(tokens: list[Token], title: Title) -> Iterator[_Found]:
 
 
 def _parenthesised(tokens: list[Token], title: Title, name: Name) -> Name:
-    """ "(Prime Minister Yasuhiro) Nakasone": the surname follows the bracket."""
+    """Complete a name whose surname follows a bracket ("(Prime Minister Yasuhiro) Nakasone")."""
     k = name.end
     if (
         title.span_start > 0
@@ -322,8 +362,10 @@ def _closes(tokens: list[Token], k: int) -> bool:
     if k >= len(tokens):
         return True
     tok = tokens[k]
-    return tok.text in {",", ".", ";", ":", ")", "\n"} or tok.kind == "nl" or (
-        tok.kind == "word" and not tok.cap
+    return (
+        tok.text in {",", ".", ";", ":", ")", "\n"}
+        or tok.kind == "nl"
+        or (tok.kind == "word" and not tok.cap)
     )
 
 
@@ -331,8 +373,10 @@ def _closes_title(tokens: list[Token], k: int) -> bool:
     if k >= len(tokens):
         return True
     tok = tokens[k]
-    return tok.kind == "nl" or tok.text in {",", ".", ";", ":", ")"} or (
-        tok.kind == "word" and not tok.cap
+    return (
+        tok.kind == "nl"
+        or tok.text in {",", ".", ";", ":", ")"}
+        or (tok.kind == "word" and not tok.cap)
     )
 
 
@@ -349,7 +393,7 @@ def _apposition_start(tokens: list[Token], title_start: int) -> int | None:
 
 
 def _org_after(tokens: list[Token], k: int, acronyms: dict[str, str]) -> tuple[str, int] | None:
-    """ "Director General, NCB": the organisation after an appositive title, spelled out."""
+    """Spell out the organisation after an appositive title ("Director General, NCB")."""
     if k + 1 >= len(tokens) or tokens[k].text != ",":
         return None
     tok = tokens[k + 1]
@@ -360,19 +404,16 @@ def _org_after(tokens: list[Token], k: int, acronyms: dict[str, str]) -> tuple[s
 
 def _placeish(name: Name) -> bool:
     text = name.text
-    return (
-        geo.country_code(text) is not None
-        or geo.city_country(text) is not None
-        and len(name.words) == 1
-        and geo.is_capital(text)
+    return geo.country_code(text) is not None or (
+        geo.city_country(text) is not None and len(name.words) == 1 and geo.is_capital(text)
     )
 
 
 # ------------------------------------------------- pass 2: roles, counterparts
 
 
-def _role_appositions(tokens: list[Token], text: str, found: list[_Found]) -> Iterator[_Found]:
-    """ "India's top bureaucrat in the mining ministry, VL Kantha Rao," """
+def _role_appositions(tokens: list[Token], found: list[_Found]) -> Iterator[_Found]:
+    """Find a country's described role before a name ("India's top bureaucrat in ..., VL Rao,")."""
     g = gazetteer()
     n = len(tokens)
     for k, tok in enumerate(tokens):
@@ -417,13 +458,12 @@ def _role_appositions(tokens: list[Token], text: str, found: list[_Found]) -> It
             rule="role-apposition",
             honorific=name.honorific,
         )
-        del text
 
 
 def _counterparts(
-    tokens: list[Token], text: str, found: list[_Found], sentences: list[int]
+    tokens: list[Token], found: list[_Found], sentences: list[int]
 ) -> Iterator[_Found]:
-    """ "held talks with his Chinese counterpart Yang Jiechi": the same office, another country."""
+    """Find counterparts ("his Chinese counterpart Yang Jiechi"): same office, other country."""
     starts = [t.start for t in tokens]
     for k, tok in enumerate(tokens):
         if tok.lower not in _COUNTERPART or tok.kind != "word":
@@ -460,7 +500,6 @@ def _counterparts(
             rule="counterpart",
             honorific=name.honorific,
         )
-        del text
 
 
 # ------------------------------------------------------ pass 3: group country
@@ -487,7 +526,7 @@ def _group_countries(tokens: list[Token], found: list[_Found], sentences: list[i
 
 
 def _group_before(tokens: list[Token], first: int, sentences: list[int]) -> str | None:
-    """ "the Nigerian team, headed by ..." / "Israeli officials ..., including ..." """
+    """Read a group's country before a name ("the Nigerian team, headed by ...")."""
     k = first - 1
     if k >= 0 and tokens[k].lower == "by":
         k -= 1
@@ -511,7 +550,7 @@ def _group_before(tokens: list[Token], first: int, sentences: list[int]) -> str 
 def _leads_after(
     tokens: list[Token], last: int, sentences: list[int], found: list[_Found], f: _Found
 ) -> str | None:
-    """ "Mr. Kemp Chester, ..., led the U.S. delegation" """
+    """Read the country of the delegation a person leads ("..., led the U.S. delegation")."""
     sentence = sentences[last - 1] if last > 0 else 0
     for m in range(last, min(len(tokens), last + 25)):
         if sentences[m] != sentence:
@@ -539,7 +578,9 @@ def _short_mentions(tokens: list[Token], text: str, found: list[_Found]) -> Iter
     surnames = {f.surname for f in found if f.surname}
     taken = [(f.start, f.end) for f in found]
     for surname in sorted(surnames, key=len, reverse=True):
-        pattern = regex.compile(r"(?<![\p{L}\p{N}'\u2019.-])" + regex.escape(surname) + r"(?![\p{L}\p{N}])")
+        pattern = regex.compile(
+            r"(?<![\p{L}\p{N}'\u2019.-])" + regex.escape(surname) + r"(?![\p{L}\p{N}])"
+        )
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(s < end and start < e for s, e in taken):
@@ -557,7 +598,11 @@ def _short_mentions(tokens: list[Token], text: str, found: list[_Found]) -> Iter
                     honorific = slice_text(tokens, h, k)
                     first = h
                     break
-                if h >= 0 and tokens[k - 1].text == "." and match_phrase(tokens, h, g.honorifics) == k:
+                if (
+                    h >= 0
+                    and tokens[k - 1].text == "."
+                    and match_phrase(tokens, h, g.honorifics) == k
+                ):
                     honorific = slice_text(tokens, h, k)
                     first = h
                     break

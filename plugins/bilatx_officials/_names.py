@@ -28,7 +28,9 @@ __all__ = [
 
 _MAX_NAME_WORDS: Final = 6
 # "al-Sisi", "bin-Zayed": a particle joined to the capitalised name by a hyphen.
-_JOINED_PARTICLE: Final = regex.compile(r"(?:al|el|bin|ibn|abu|ben|da|de|di|du|van|von|le|la|ul|ud)-\p{Lu}")
+_JOINED_PARTICLE: Final = regex.compile(
+    r"(?:al|el|bin|ibn|abu|ben|da|de|di|du|van|von|le|la|ul|ud)-\p{Lu}"
+)
 # Pinyin syllables, to tell a Chinese given name ("Jinping", "Keqiang") from a
 # Western first name that follows a family name in the list ("Lee", "Wang").
 _PINYIN: Final = regex.compile(
@@ -137,17 +139,15 @@ def parse_name(tokens: list[Token], i: int, *, allow_honorific: bool = True) -> 
     first = i
     honorific = None
     if allow_honorific:
-        j = match_phrase(tokens, i, g.honorifics)
-        if j == -1:
-            j = match_phrase(tokens, i, g.ranks)
-        if j != -1 and j < n and tokens[j].kind in {"word", "abbr"} and tokens[j].cap:
-            honorific = slice_text(tokens, i, j)
+        # One or more honorifics and ranks: "H.E. Sheikh ...", "Dr.", "General".
+        while True:
+            j = match_phrase(tokens, i, g.honorifics)
+            if j == -1:
+                j = match_phrase(tokens, i, g.ranks)
+            if j == -1 or j >= n or tokens[j].kind not in {"word", "abbr"} or not tokens[j].cap:
+                break
+            honorific = slice_text(tokens, first, j)
             i = j
-            # A rank after an honorific ("H.E. General ...") is part of it.
-            k = match_phrase(tokens, i, g.ranks)
-            if k != -1 and k < n and tokens[k].cap:
-                honorific = slice_text(tokens, first, k)
-                i = k
     j = i
     words: list[str] = []
     particles: set[int] = set()
@@ -180,6 +180,11 @@ def parse_name(tokens: list[Token], i: int, *, allow_honorific: bool = True) -> 
             j += 1
             last_end = j
             continue
+        if tok.text == "Al" and words and _particle_at(tokens, j, capital=True):
+            particles.add(len(words))  # "Tamim bin Hamad Al Thani"
+            words.append(tok.text)
+            j += 1
+            continue
         if tok.cap and name_word_ok(tok):
             words.append(tok.text)
             real += 1
@@ -192,9 +197,7 @@ def parse_name(tokens: list[Token], i: int, *, allow_honorific: bool = True) -> 
             j += 1
             last_end = j
             continue
-        if tok.text in g.particles and nxt is not None and nxt.kind == "word" and nxt.cap:
-            if not name_word_ok(nxt):
-                break
+        if _particle_at(tokens, j):
             particles.add(len(words))
             words.append(tok.text)
             j += 1
@@ -215,17 +218,23 @@ def parse_name(tokens: list[Token], i: int, *, allow_honorific: bool = True) -> 
 
 
 def parse_name_backwards(tokens: list[Token], end: int) -> Name | None:
-    """Parse a name that ends just before token ``end`` ("Denis Manturov" in "Denis Manturov, the ...")."""
+    """Parse a name that ends just before token ``end`` ("Denis Manturov, the ...")."""
     g = gazetteer()
     k = end - 1
     start = -1
     steps = 0
     while k >= 0 and steps < _MAX_NAME_WORDS + 3:
         tok = tokens[k]
-        if tok.text == "." and k > 0 and (_is_initial(tokens[k - 1]) or tokens[k - 1].text in {"Jr", "Sr"}):
+        if (
+            tok.text == "."
+            and k > 0
+            and (_is_initial(tokens[k - 1]) or tokens[k - 1].text in {"Jr", "Sr"})
+        ):
             k -= 1
             continue
-        if tok.kind == "word" and (tok.cap or tok.text in g.particles or _JOINED_PARTICLE.match(tok.text)):
+        if tok.kind == "word" and (
+            tok.cap or tok.text in g.particles or _JOINED_PARTICLE.match(tok.text)
+        ):
             start = k
             k -= 1
             steps += 1
@@ -249,6 +258,17 @@ def parse_name_backwards(tokens: list[Token], end: int) -> Name | None:
                 continue  # the name would start in the middle of a capitalised phrase
             return name
     return None
+
+
+def _particle_at(tokens: list[Token], j: int, *, capital: bool = False) -> bool:
+    """Whether ``tokens[j]`` is a particle of the name that follows ("von der Leyen")."""
+    g = gazetteer()
+    if not capital and tokens[j].text not in g.particles:
+        return False
+    k = j + 1
+    while k < len(tokens) and tokens[k].text in g.particles and k - j < 3:  # noqa: PLR2004
+        k += 1
+    return k < len(tokens) and tokens[k].kind == "word" and name_word_ok(tokens[k])
 
 
 def _after_dot(tokens: list[Token], j: int) -> int:

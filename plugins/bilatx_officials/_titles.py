@@ -18,6 +18,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Final
 
 import attrs
+import regex
 
 from bilatx import geo
 from bilatx_officials._data import Abbreviation, gazetteer
@@ -32,6 +33,7 @@ _CONNECTORS: Final = frozenset({"and", "&"})
 _PREPOSITIONS: Final = frozenset({"of", "for", "to", "on"})
 _COMPLEMENT_GLUE: Final = frozenset({"the", "of", "for", "to", "on", "and", "&", "in"})
 _MAX_QUALIFIER_WORDS: Final = 4
+_BRACKETED: Final = regex.compile(r"\s*\(\p{Lu}[\p{L}]{1,7}\)")
 _MAX_COMPLEMENT: Final = 16
 _MAX_NAME_IN_COMPLEMENT: Final = 5
 # Heads that companies and newsrooms use too: without a public qualifier, a
@@ -55,6 +57,8 @@ class Title:
     """First token of the title text (a region in front counts: "Alberta Premier")."""
     end: int
     """One past the title's last token (head or complement), before any name."""
+    after: int
+    """One past every token the title phrase uses, "of Japan" included."""
     span_start: int
     """First token of the whole phrase, qualifier included ("India's ...")."""
     head: str
@@ -77,6 +81,11 @@ class Title:
 @cache
 def _vocabulary() -> frozenset[str]:
     return gazetteer().vocabulary
+
+
+@cache
+def _head_last_words() -> frozenset[str]:
+    return frozenset(head[-1] for head in gazetteer().heads)
 
 
 @cache
@@ -109,14 +118,16 @@ def _title_word(tok: Token) -> bool:
         return False
     if tok.cap and _country_word(tok.text):
         return False  # "American", "Soviet": whose office, not which
-    if tok.lower in _vocabulary():
+    if tok.lower in _vocabulary() or (tok.cap and _plural_head(tok.lower)):
         return True
     if _is_acronym(tok):
         return tok.text.lower() in g.agencies or tok.text in g.abbreviations
     return tok.text in g.abbreviations
 
 
-def _head_at(tokens: list[Token], p: int, limit: int) -> tuple[int, str, Abbreviation | None, bool] | None:
+def _head_at(
+    tokens: list[Token], p: int, limit: int
+) -> tuple[int, str, Abbreviation | None, bool] | None:
     """Return ``(end, head, abbreviation, plural)`` for a head starting at ``p``."""
     g = gazetteer()
     abbreviation = _abbreviation_at(tokens, p)
@@ -128,11 +139,16 @@ def _head_at(tokens: list[Token], p: int, limit: int) -> tuple[int, str, Abbrevi
             continue
         if all(tokens[p + k].lower == word for k, word in enumerate(head)):
             return end, " ".join(head), None, False
-    low = tokens[p].lower
-    singular = low[:-3] + "y" if low.endswith("ies") else low[:-1] if low.endswith("s") else ""
-    if singular and (singular,) in g.heads and tokens[p].cap:
+    singular = _plural_head(tokens[p].lower)
+    if singular and tokens[p].cap:
         return p + 1, singular, None, True
     return None
+
+
+def _plural_head(low: str) -> str | None:
+    """Return the singular of a plural one-word head ("Presidents" -> "president")."""
+    singular = low[:-3] + "y" if low.endswith("ies") else low[:-1] if low.endswith("s") else ""
+    return singular if singular and (singular,) in gazetteer().heads else None
 
 
 def _country_phrase_ending(tokens: list[Token], end: int) -> tuple[int, str, str] | None:
@@ -194,13 +210,18 @@ def _qualifier(
         tok = tokens[scan - 1]
         if tok.text == ")" and scan - 3 >= 0 and tokens[scan - 3].text == "(":
             acronym = tokens[scan - 2].text
-            code = geo.country_code(acronym) or g.agencies.get(acronym.lower())
-            if code is not None:
-                return code, "qualifier", _org_start(tokens, scan - 3), None
+            owner = geo.country_code(acronym) or g.agencies.get(acronym.lower())
+            if owner is not None:
+                return owner, "qualifier", _org_start(tokens, scan - 3), None
             scan -= 3
             continue
+        if tok.kind == "word" and tok.lower in _CONNECTORS:
+            if scan - 2 >= 0 and tokens[scan - 2].lower in _head_last_words():
+                scan -= 1  # "Politburo Member and Director ...": one person's offices
+                continue
+            break  # "... the United States and President ...": someone else's
         if tok.kind == "word" and (
-            _title_word(tok) or tok.lower in _CONNECTORS or (tok.lower in _COMPLEMENT_GLUE and scan < run_start)
+            _title_word(tok) or (tok.lower in _COMPLEMENT_GLUE and scan < run_start)
         ):
             scan -= 1
             continue
@@ -246,6 +267,14 @@ def _complement(
     while m < n and len(run) < _MAX_COMPLEMENT:
         tok = tokens[m]
         nxt = tokens[m + 1] if m + 1 < n else None
+        if (
+            run
+            and _bracketed_acronym(tokens, m)
+            and m + 3 < n
+            and tokens[m + 3].lower in _PREPOSITIONS
+        ):
+            m += 3  # "Minister of State (MoS) for External Affairs"
+            continue
         if tok.kind == "abbr" or (tok.kind == "word" and tok.cap):
             run.append(m)
         elif tok.kind == "word" and (tok.lower in _COMPLEMENT_GLUE or tok.lower in _vocabulary()):
@@ -266,8 +295,6 @@ def _complement(
             and tokens[m - 1].lower in _vocabulary()
         ):
             run.append(m)  # "Health Services, Regulations, and Coordination"; not "Reznikov, Head"
-        elif tok.text == "-" and nxt is not None and nxt.cap:
-            run.append(m)
         elif tok.text == "-" and nxt is not None and nxt.kind == "word":
             run.append(m)
         else:
@@ -342,6 +369,18 @@ def _glue_may_follow(prev: Token) -> bool:
     if prev.text == "," or prev.lower in _vocabulary() or prev.lower in _COMPLEMENT_GLUE:
         return True
     return geo.country_code(prev.text) is not None
+
+
+def _bracketed_acronym(tokens: list[Token], k: int) -> bool:
+    """Whether tokens ``k``.. are a bracketed short form: "(MoS)", "(MEA)"."""
+    return (
+        k + 2 < len(tokens)
+        and tokens[k].text == "("
+        and tokens[k + 2].text == ")"
+        and tokens[k + 1].kind == "word"
+        and tokens[k + 1].text[:1].isupper()
+        and len(tokens[k + 1].text) <= 8  # noqa: PLR2004
+    )
 
 
 def _initial(tok: Token) -> bool:
@@ -439,18 +478,18 @@ def parse_title(tokens: list[Token], i: int) -> Title | None:
     private = any(tokens[p].lower in g.private_roles for p in range(start, head_end))
     # Complement
     end = head_end
+    after = head_end
     name_start = None
     complement_country = None
     honorific = None
-    if (
-        not plural
-        and abbreviation is None
-        and head_end < n
-        and tokens[head_end].lower in _PREPOSITIONS
-    ):
-        comp = _complement(tokens, head_end)
+    prep = head_end
+    if _bracketed_acronym(tokens, prep):
+        prep += 3  # "Minister of State (MoS) for External Affairs"
+    if not plural and abbreviation is None and prep < n and tokens[prep].lower in _PREPOSITIONS:
+        comp = _complement(tokens, prep)
         if comp is not None:
             c_end, name_start, complement_country, honorific, _ = comp
+            after = c_end
             if complement_country is not None:
                 end = head_end  # "Prime Minister of Japan": the country is not the office
             else:
@@ -463,17 +502,28 @@ def parse_title(tokens: list[Token], i: int) -> Title | None:
                 private = True
     country, source, span_start, region_start = _qualifier(tokens, start, head)
     text_start = region_start if region_start is not None else start
-    if country is None and complement_country is not None:
-        country, source = complement_country, "of"
-    elif complement_country is not None and complement_country != country:
+    if complement_country is not None and complement_country != country:
         country, source = complement_country, "of"
     for p in range(start, head_end):
-        agency = g.agencies.get(tokens[p].text.lower()) if _is_acronym(tokens[p]) else None
-        if agency is not None and country is None:
-            country, source = agency, "agency"
+        if country is not None:
+            break
+        for size in (3, 2, 1):
+            if p + size <= head_end and tokens[p].cap:
+                agency = g.agencies.get(slice_text(tokens, p, p + size).lower())
+                if agency is not None:
+                    country, source = agency, "agency"  # "NASA Administrator", "Kremlin spokesman"
+                    break
     if country is None and head in _AMBIGUOUS_HEADS and _company_before(tokens, span_start - 1):
         private = True
-    text = _title_text(tokens, text_start, head_start, head_end, end, abbreviation, country)
+    text = _title_text(
+        tokens,
+        start=text_start,
+        head_start=head_start,
+        head_end=head_end,
+        end=end,
+        abbreviation=abbreviation,
+        country=country,
+    )
     implied = g.implied_countries.get(" ".join(fold(text).replace("-", " ").split()))
     if implied is None:
         implied = g.implied_countries.get(fold(text))
@@ -481,10 +531,19 @@ def parse_title(tokens: list[Token], i: int) -> Title | None:
         country, source = implied, "implied"
     if country is None and abbreviation is not None and abbreviation.country is not None:
         country, source = abbreviation.country, "implied"
-        text = _title_text(tokens, text_start, head_start, head_end, end, abbreviation, country)
+        text = _title_text(
+            tokens,
+            start=text_start,
+            head_start=head_start,
+            head_end=head_end,
+            end=end,
+            abbreviation=abbreviation,
+            country=country,
+        )
     return Title(
         start=text_start,
         end=end,
+        after=after,
         span_start=min(span_start, text_start),
         head=head,
         text=text,
@@ -500,6 +559,7 @@ def parse_title(tokens: list[Token], i: int) -> Title | None:
 
 def _title_text(
     tokens: list[Token],
+    *,
     start: int,
     head_start: int,
     head_end: int,
@@ -508,7 +568,7 @@ def _title_text(
     country: str | None,
 ) -> str:
     if abbreviation is None:
-        return slice_text(tokens, start, end)
+        return _BRACKETED.sub("", slice_text(tokens, start, end))
     before = slice_text(tokens, start, head_start)
     expanded = abbreviation.expand(country)
     after = slice_text(tokens, head_end, end)

@@ -46,9 +46,8 @@ _MONTHS: Final = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]
 # "TOKYO, April 2 - ", "TAUPO, New Zealand, March 23 - ", "Beijing, Aug 1 (PTI)".
 _DATELINE: Final = regex.compile(
     r"\A\s*(?:\([^()\n]{0,80}\)\s*)?(?:By\s+(?:\p{Lu}[\p{L}.]*\s+){1,4}?)?"
-    r"(?P<city>\p{Lu}[\p{L}.'-]+(?:\s\p{Lu}[\p{L}.'-]+)?),\s+(?:(?P<country>\p{Lu}[\p{L} .]+?),\s+)?"
-    + _MONTHS
-    + r"\s+\d{1,2}\s*(?:-|\u2013|\u2014|\(|:)"
+    r"(?P<city>\p{Lu}[\p{L}.'-]+(?:\s\p{Lu}[\p{L}.'-]+)?),\s+"
+    r"(?:(?P<country>\p{Lu}[\p{L} .]+?),\s+)?" + _MONTHS + r"\s+\d{1,2}\s*(?:-|\u2013|\u2014|\(|:)"
 )
 # Where someone travels is not where they are from: "a visit to Japan", "travel to Rabat, Morocco".
 _DESTINATION: Final = regex.compile(
@@ -57,7 +56,9 @@ _DESTINATION: Final = regex.compile(
     r"head(?:s|ed|ing)?|stop-?over)\s+(?:to|from|for|in|at)\s+(?:the\s+)?$",
     regex.IGNORECASE,
 )
-_FORMER: Final = regex.compile(r"\b(?:former|late|then|ex|outgoing|previous)\W*\s*$", regex.IGNORECASE)
+_FORMER: Final = regex.compile(
+    r"\b(?:former|late|then|ex|outgoing|previous)\W*\s*$", regex.IGNORECASE
+)
 _COUNTERPART: Final = regex.compile(
     r"\b(?P<link>his|her|their|and)\s+(?P<who>(?:\p{Lu}[\p{L}.]*\s){1,3})counterparts?\b"
 )
@@ -168,10 +169,18 @@ class CountryContext:
         """
         if not self.sentences:
             return set()
-        return {code for start, code in self._sentence_places[self.sentence_of(offset)] if start < offset}
+        return {
+            code
+            for start, code in self._sentence_places[self.sentence_of(offset)]
+            if start < offset
+        }
 
     def set_home(self, votes: Counter[str]) -> None:
-        """Settle the home country: the dateline, else the unqualified officials' country, else the most named."""
+        """Settle the home country.
+
+        The dateline's country, else the country of the officials the text does
+        not qualify (``votes``), else a country named twice as often as any other.
+        """
         if self.home is not None:
             return
         if votes:
@@ -186,7 +195,9 @@ class CountryContext:
     def dominant_other(
         self, excluded: set[str], title: str | None, officials: Counter[str]
     ) -> str | None:
-        """Return the country the document is most about, other than ``excluded``, that can hold the office.
+        """Return the country the document is most about that can hold the office.
+
+        ``excluded`` countries are not candidates.
 
         A country scores one point per sentence naming it and two per
         official already known to be its; a tie leaves the answer open.
@@ -197,7 +208,10 @@ class CountryContext:
         ranked = [
             (score, code)
             for code, score in scores.items()
-            if code not in excluded and geo.is_country(code) and compatible(title, code)
+            if code not in excluded
+            and geo.is_country(code)
+            and compatible(title, code)
+            and self.salient(code)
         ]
         if not ranked:
             return None
@@ -206,8 +220,13 @@ class CountryContext:
             return None
         return ranked[0][1]
 
-    def counterpart_exclusions(self, official_spans: Sequence[tuple[int, bilatx.Span]]) -> dict[int, set[str]]:
-        """Return, per person index, countries the text sets against them ("his Chinese counterpart")."""
+    def counterpart_exclusions(
+        self, official_spans: Sequence[tuple[int, bilatx.Span]]
+    ) -> dict[int, set[str]]:
+        """Return, per person index, the countries the text sets against them.
+
+        "... held talks with his Chinese counterpart": the person before is not Chinese.
+        """
         text = self.doc.text
         excluded: dict[int, set[str]] = {}
         for match in _COUNTERPART.finditer(text):
@@ -227,7 +246,7 @@ class CountryContext:
         return excluded
 
     def is_former(self, span: bilatx.Span) -> bool:
-        """Whether the title before this mention is qualified as past ("the late ...", "former ...")."""
+        """Whether the mention's office is a past one ("the late ...", "former ...")."""
         return bool(_FORMER.search(self.doc.text[max(0, span.start - 20) : span.start]))
 
 

@@ -18,7 +18,7 @@ _SUFFIXES: Final = frozenset({"jr", "sr", "ii", "iii", "iv", "jnr", "snr"})
 
 
 def _load(name: str) -> dict[str, Any]:
-    raw = resources.files(_PACKAGE).joinpath("data", name).read_text("utf-8")
+    raw = resources.files(_PACKAGE).joinpath("data").joinpath(name).read_text("utf-8")
     loaded: dict[str, Any] = json.loads(raw)
     return loaded
 

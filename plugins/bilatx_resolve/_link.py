@@ -67,10 +67,7 @@ def settle_overlaps(
         for place in places
         if not (
             place.kind is bilatx.PlaceKind.CITY
-            and any(
-                place.span.overlaps(m.span) and place.text in m.name.split()
-                for m in kept
-            )
+            and any(place.span.overlaps(m.span) and place.text in m.name.split() for m in kept)
         )
     ]
     return kept, places_kept
@@ -100,7 +97,9 @@ def _candidates(people: list[_Person], mention: bilatx.OfficialMention) -> list[
         if len(words) == 1:
             if words[0] not in person.words:
                 continue
-            strong = bool(person_surname) and words[0] == person_surname[-1] and len(person_surname) == 1
+            strong = (
+                bool(person_surname) and words[0] == person_surname[-1] and len(person_surname) == 1
+            )
             if strong or same_surname:
                 found.append((2, index))
             elif all(_compatible_titles(mention.title, t) for t in person.titles):
@@ -108,12 +107,16 @@ def _candidates(people: list[_Person], mention: bilatx.OfficialMention) -> list[
             continue
         full = fold_words(person.full().name)
         if len(full) == 1:
-            if full[0] in words and all(_compatible_titles(mention.title, t) for t in person.titles):
+            if full[0] in words and all(
+                _compatible_titles(mention.title, t) for t in person.titles
+            ):
                 found.append((1, index))
             continue
-        if set(words) <= set(full) or set(full) <= set(words):
-            found.append((2, index))
-        elif same_surname and _first_compatible(words[0], full[0]):
+        if (
+            set(words) <= set(full)
+            or set(full) <= set(words)
+            or (same_surname and _first_compatible(words[0], full[0]))
+        ):
             found.append((2, index))
     return found
 
@@ -152,7 +155,10 @@ def link_people(
     context.set_home(votes)
     _context_countries(context, people, titles, countries)
     _definite_descriptions(doc, people, titles)
-    return tuple(_official(person, title, country) for person, title, country in zip(people, titles, countries, strict=True))
+    return tuple(
+        _official(person, title, country)
+        for person, title, country in zip(people, titles, countries, strict=True)
+    )
 
 
 def _title(person: _Person) -> str | None:
@@ -243,7 +249,9 @@ def _context_countries(
         countries[index] = choice
 
 
-def _definite_descriptions(doc: bilatx.Document, people: list[_Person], titles: list[str | None]) -> None:
+def _definite_descriptions(
+    doc: bilatx.Document, people: list[_Person], titles: list[str | None]
+) -> None:
     """Link "the Secretary", "the Prime Minister" to the one person holding that office."""
     phrases: dict[str, set[int]] = {}
     for index, title in enumerate(titles):
@@ -252,7 +260,7 @@ def _definite_descriptions(doc: bilatx.Document, people: list[_Person], titles: 
         key = " ".join(title.split()).casefold()
         phrases.setdefault(key, set()).add(index)
         for head in _HEAD_WORDS:
-            if key.endswith(head) or key.startswith(head + " of") or key.startswith(head + " for"):
+            if key.endswith(head) or key.startswith((head + " of", head + " for")):
                 phrases.setdefault(head, set()).add(index)
     if not phrases:
         return
@@ -283,7 +291,7 @@ def _official(person: _Person, title: str | None, country: str | None) -> bilatx
         name=full.name,
         surname=person.surname or full.surname,
         title=title,
-        country=country if country and compatible(title, country) or country else None,
+        country=country,
         honorific=honorific,
         spans=(*(m.span for m in person.mentions), *person.extra),
     )

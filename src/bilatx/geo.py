@@ -204,7 +204,9 @@ def country_name(code: str) -> str | None:
 
 @lru_cache(maxsize=512)
 def is_country(code: str) -> bool:
-    """Return whether ``code`` is a country's alpha-3 code (today's or historic), not an organisation's.
+    """Return whether ``code`` is a country's alpha-3 code (today's or historic).
+
+    Organisations' codes ("EU", "UN") are not countries.
 
     >>> is_country("IND"), is_country("SUN"), is_country("EU")
     (True, True, False)
@@ -226,17 +228,21 @@ def _regions() -> dict[str, str | None]:
 
     codes = _tables()[0]
     table: dict[str, str | None] = {}
+    federal: dict[str, str] = {}
     for code in _FEDERAL:
         country = pycountry.countries.get(alpha_3=code)
-        for sub in pycountry.subdivisions.get(country_code=country.alpha_2) or ():
-            if sub.type.casefold() not in _REGION_TYPES:
-                continue
-            key = _fold(sub.name)
-            for suffix in _REGION_SUFFIXES:
-                key = key.removesuffix(suffix)
-            if key in codes:
-                continue  # "Georgia" the country wins over the state
-            table[key] = code if table.get(key, code) == code else None
+        if country is not None:
+            federal[country.alpha_2] = code
+    for sub in pycountry.subdivisions:
+        owner = federal.get(sub.country_code)
+        if owner is None or sub.type.casefold() not in _REGION_TYPES:
+            continue
+        key = _fold(sub.name)
+        for suffix in _REGION_SUFFIXES:
+            key = key.removesuffix(suffix)
+        if key in codes:
+            continue  # "Georgia" the country wins over the state
+        table[key] = owner if table.get(key, owner) == owner else None
     for code, names in _data()["regions"].items():
         for name in names:
             table[_fold(name)] = code
@@ -319,7 +325,10 @@ def is_capital(name: str) -> bool:
 
 
 class CountryMatch(tuple[int, int, str, str]):
-    """``(start, end, text, code)`` of a name found by :func:`find_countries` or :func:`find_cities`."""
+    """``(start, end, text, code)`` of a name :func:`find_countries` or :func:`find_cities` found.
+
+    For a city the code is its country's, or ``""`` when the name is shared.
+    """
 
     __slots__ = ()
 
