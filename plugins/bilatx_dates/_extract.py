@@ -668,6 +668,10 @@ def _resolve_yearless(ctx: _Context, part: Part) -> Reading:
             year = year_for_month(ctx.base, month, tense)
         if year is None:
             return None, granularity, True
+        if word_before(ctx.text, part.start).lower() == "since" and (
+            (year, month, day or 1) > (ctx.base.year, ctx.base.month, ctx.base.day)
+        ):
+            year -= 1  # "since March" read in February is last March
     start = _safe_value(year, month, day)
     if start is None:
         return None, granularity, relative

@@ -124,6 +124,10 @@ def test_the_nth_without_a_month_before_it_has_no_value() -> None:
         ("The two sides agreed to meet in November.", "2023-12-28", "2024-11"),
         ("The accord is expected to be presented in October.", "1987-03-12", "1987-10"),
         ("The accord was presented in October.", "1987-03-12", "1986-10"),
+        # "since" looks back.
+        ("Doses have been shipped since March.", "2022-02-11", "2021-03"),
+        ("Doses have been shipped since March 3.", "2022-02-11", "2021-03-03"),
+        ("Doses have been shipped since January.", "2022-02-11", "2022-01"),
         # A year written earlier in the same sentence is the month's year.
         ("The 2021 drill, which took place in June, was the largest.", "2022-03-28", "2021-06"),
     ],
