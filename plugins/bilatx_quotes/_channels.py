@@ -180,12 +180,27 @@ def _patterns() -> tuple[tuple[regex.Pattern[str], Callable[[regex.Match[str]], 
     )
 
 
+@cache
+def _trigger() -> regex.Pattern[str]:
+    # Every channel pattern holds one of these words: a sentence without any
+    # is skipped without trying each pattern.
+    return regex.compile(
+        r"(?<![\w.])X(?!\w)|(?i:twitter|tweet|facebook|instagram|linkedin|weibo|wechat|telegram"
+        r"|truth\s+social|threads|youtube|bluesky|written|statement|communiqu|declaration"
+        r"|conference|presser|briefing|interview|speech|address|video|news\s+agency|newspaper"
+        r"|daily|broadcaster|television|\bTV\b|radio|quoted|ceremony|hearing|letter|op-?ed"
+        rf"|press\s+release)|{_HOUSES}"
+    )
+
+
 def find_channels(text: str, lo: int, hi: int, quotes: Sequence[tuple[int, int]]) -> list[Channel]:
     """Return the channel phrases of ``text[lo:hi]`` outside the quotations.
 
     Where two phrases overlap ("X (formerly Twitter)", "joint statement"), the
     one found by the more specific pattern wins.
     """
+    if _trigger().search(text, lo, hi) is None:
+        return []
     parts: list[str] = []
     pos = lo
     for quote_start, quote_end in quotes:

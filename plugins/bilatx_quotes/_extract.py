@@ -206,10 +206,16 @@ def extract_quotes(doc: bilatx.Document, extractor: str) -> list[bilatx.QuoteMen
     spans = [(q.start, q.end) for q in raws]
     state = _State()
     found: list[bilatx.QuoteMention] = []
+    ends = [q.end for q in raws]
+    starts = [q.start for q in raws]
     for unit_index, (lo, hi) in enumerate(_units(doc.sentences(), raws)):
-        tokens = tokenize(text, lo, hi, spans)
+        # Only the quotations that touch this sentence.
+        first = bisect.bisect_right(ends, lo)
+        last = bisect.bisect_left(starts, hi)
+        near = spans[first:last]
+        tokens = tokenize(text, lo, hi, near, first)
         frames = find_frames(tokens, text)
-        channels = find_channels(text, lo, hi, spans)
+        channels = find_channels(text, lo, hi, near)
         paragraph = bisect.bisect_right(paragraph_starts, lo) - 1
         identities = []
         for frame in frames:

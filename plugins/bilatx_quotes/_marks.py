@@ -10,9 +10,11 @@ every pair it can settle is kept, an unpaired mark is skipped.
 from __future__ import annotations
 
 import enum
+from functools import cache
 from typing import TYPE_CHECKING, Final
 
 import attrs
+import regex
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -115,25 +117,26 @@ def _straight_role(text: str, pos: int, width: int, lo: int, hi: int) -> _Role:
     return _Role.EITHER
 
 
+@cache
+def _mark_pattern() -> regex.Pattern[str]:
+    return regex.compile("[\"\u201c\u201d\u201e\u00ab\u00bb]|``|''")
+
+
 def _double_marks(text: str, lo: int, hi: int) -> list[_Mark]:
     marks: list[_Mark] = []
-    pos = lo
-    while pos < hi:
-        char = text[pos]
-        if char in _DOUBLE_MARKS:
-            role, style = _DOUBLE_MARKS[char]
+    for match in _mark_pattern().finditer(text, lo, hi):
+        pos = match.start()
+        found = match.group()
+        if found in _DOUBLE_MARKS:
+            role, style = _DOUBLE_MARKS[found]
             marks.append(_Mark(pos, role, style))
-        elif char == '"':
+        elif found == '"':
             marks.append(_Mark(pos, _straight_role(text, pos, 1, lo, hi), _STRAIGHT))
-        elif char == "`" and text.startswith("``", pos):
+        elif found == "``":
             marks.append(_Mark(pos, _Role.OPEN, "latex", 2))
-            pos += 2
-            continue
-        elif char == "'" and text.startswith("''", pos) and any(m.style == "latex" for m in marks):
+        elif any(m.style == "latex" for m in marks):
+            # '' closes a `` quotation; anywhere else it is two apostrophes.
             marks.append(_Mark(pos, _Role.CLOSE, "latex", 2))
-            pos += 2
-            continue
-        pos += 1
     return marks
 
 

@@ -94,15 +94,18 @@ def _words(text: str, lo: int, hi: int, out: list[Token]) -> None:
         pending_dot = False
 
 
-def tokenize(text: str, lo: int, hi: int, quotes: Sequence[tuple[int, int]]) -> list[Token]:
+def tokenize(
+    text: str, lo: int, hi: int, quotes: Sequence[tuple[int, int]], first: int = 0
+) -> list[Token]:
     """Tokenize ``text[lo:hi]``; each ``(start, end)`` of ``quotes`` becomes one token.
 
     ``quotes`` must be sorted and must not overlap. A quotation only partly
-    inside the range is clipped to it.
+    inside the range is clipped to it. A quotation token's ``quote`` is its
+    index in ``quotes`` plus ``first``.
     """
     tokens: list[Token] = []
     pos = lo
-    for index, (quote_start, quote_end) in enumerate(quotes):
+    for index, (quote_start, quote_end) in enumerate(quotes, start=first):
         if quote_end <= lo or quote_start >= hi:
             continue
         start = max(quote_start, lo)

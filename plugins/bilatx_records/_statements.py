@@ -20,6 +20,7 @@ current ("today", "says").
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from functools import cache
 from typing import Final
@@ -41,7 +42,9 @@ _MAX_CHAIN: Final = 4
 # How many sentences back a bare title ("the minister") looks for its holder.
 _TITLE_REACH: Final = 5
 # Words of a bare title that say nothing of the office.
-_TITLE_NOISE: Final = frozenset({"the", "a", "an", "this", "that", "visiting", "then"})
+_TITLE_NOISE: Final = frozenset({"the", "a", "an", "this", "that", "visiting", "then", "s"})
+# How many official mentions before a span to check for one overlapping it.
+_OVERLAP_LOOK: Final = 8
 
 
 @cache
@@ -79,15 +82,34 @@ def _words(text: str) -> list[str]:
 
 
 class _People:
-    """The officials of a document and every place the text refers to a person."""
+    """The officials of a document and every place the text refers to a person.
+
+    Everything is indexed by position once, so each question (who is inside
+    this span, who is referred to first in that sentence) is a binary search.
+    """
 
     def __init__(self, doc: bilatx.Document, mentions: bilatx.Mentions) -> None:
         self.doc = doc
         self.people = mentions.people
         self.sentences = doc.sentences()
+        self.sentence_index = {span.start: index for index, span in enumerate(self.sentences)}
+        # Every span of every official, by start.
+        self.mentioned = sorted(
+            ((own.start, own.end, order) for order, p in enumerate(self.people) for own in p.spans),
+        )
+        self.mentioned_starts = [m[0] for m in self.mentioned]
+        # Quotations, by start: people named inside them are the speaker's
+        # words, not the narrative, so "he" never refers back to them.
+        self.quoted = sorted((q.quote_span.start, q.quote_span.end) for q in mentions.quotes)
+        self.quoted_starts = [q[0] for q in self.quoted]
+        self.quotes = sorted(
+            (q for q in mentions.quotes if q.speaker_span is not None and q.speaker),
+            key=lambda q: q.speaker_span.start if q.speaker_span else 0,
+        )
+        self.speaker_starts = [q.speaker_span.start if q.speaker_span else 0 for q in self.quotes]
         # (position, kind, official) for every reference to a person.
         refs: list[tuple[int, str, bilatx.Official | None]] = [
-            (span.start, "official", person) for person in self.people for span in person.spans
+            (start, "official", self.people[order]) for start, _, order in self.mentioned
         ]
         text = doc.text
         refs.extend(
@@ -96,35 +118,35 @@ class _People:
         refs.extend((m.start(), "pronoun", None) for m in _pronoun_pattern().finditer(text))
         # A quotation's speaker is a reference too: to the official it names
         # or, when it names nobody known ("one official"), to an unnamed person.
-        for quote in mentions.quotes:
+        for quote in self.quotes:
             span = quote.speaker_span
-            if span is None or not quote.speaker or _fold(quote.speaker) in _PRONOUNS:
+            if span is None or _fold(quote.speaker or "") in _PRONOUNS:
                 continue
             known = self.inside(span) or self.by_name(quote.speaker)
-            known = known or self.by_title(quote.speaker, span)
+            known = known or self.by_title(quote.speaker or "", span)
             refs.append((span.start, "official" if known else "unnamed", known))
-        # People named inside a quotation are the speaker's words, not the
-        # narrative: "he" never refers back to them.
-        quoted = [q.quote_span for q in mentions.quotes]
-        self.refs = sorted(
-            (r for r in refs if not any(q.start <= r[0] < q.end for q in quoted)),
-            key=lambda r: r[0],
-        )
-        self.quoted = quoted
-        self.quotes = mentions.quotes
+        self.refs = sorted((r for r in refs if not self.in_quotation(r[0])), key=lambda r: r[0])
+        self.ref_starts = [r[0] for r in self.refs]
+
+    def in_quotation(self, position: int) -> bool:
+        """Whether ``position`` lies inside the words of a quotation."""
+        index = bisect.bisect_right(self.quoted_starts, position) - 1
+        return index >= 0 and self.quoted[index][0] <= position < self.quoted[index][1]
 
     def inside(self, span: bilatx.Span) -> bilatx.Official | None:
         """The official mentioned inside ``span``, the last one when there are several."""
-        best: tuple[int, bilatx.Official] | None = None
-        for person in self.people:
-            for own in person.spans:
-                if span.contains(own) and (best is None or own.end > best[0]):
-                    best = (own.end, person)
+        lo = bisect.bisect_left(self.mentioned_starts, span.start)
+        hi = bisect.bisect_left(self.mentioned_starts, span.end)
+        best: tuple[int, int] | None = None
+        for _start, end, order in self.mentioned[lo:hi]:
+            if end <= span.end and (best is None or end > best[0]):
+                best = (end, order)
         if best is not None:
-            return best[1]
-        for person in self.people:
-            if any(own.overlaps(span) for own in person.spans):
-                return person
+            return self.people[best[1]]
+        # Or the one whose mention overlaps it.
+        for start, end, order in self.mentioned[max(0, lo - _OVERLAP_LOOK) : hi]:
+            if start < span.end and span.start < end:
+                return self.people[order]
         return None
 
     def by_name(self, text: str | None) -> bilatx.Official | None:
@@ -139,9 +161,9 @@ class _People:
 
     def group(self, span: bilatx.Span) -> bool:
         """Whether the expression names two people ("Chirac and Reagan")."""
-        found = {
-            person.surname for person in self.people for own in person.spans if span.contains(own)
-        }
+        lo = bisect.bisect_left(self.mentioned_starts, span.start)
+        hi = bisect.bisect_left(self.mentioned_starts, span.end)
+        found = {order for _, end, order in self.mentioned[lo:hi] if end <= span.end}
         return len(found) > 1 and " and " in self.doc.text[span.start : span.end]
 
     def pronoun(self, position: int, depth: int = 0) -> bilatx.Official | None:
@@ -149,37 +171,33 @@ class _People:
         sentence = sentence_at(self.sentences, position)
         if sentence is None or depth > _MAX_CHAIN:
             return None
-        index = self.sentences.index(sentence)
         # In the pronoun's own sentence only another quotation's speaker
         # counts ('China will ..., President Xi asserted as he lauded ...').
-        for quote in self.quotes:
-            span = quote.speaker_span
-            if span is not None and sentence.start <= span.start < position and quote.speaker:
-                if _fold(quote.speaker) in _PRONOUNS:
-                    continue
-                return self.inside(span) or self.by_name(quote.speaker)
+        lo = bisect.bisect_left(self.speaker_starts, sentence.start)
+        hi = bisect.bisect_left(self.speaker_starts, position)
+        for quote in self.quotes[lo:hi]:
+            if quote.speaker_span is None or _fold(quote.speaker or "") in _PRONOUNS:
+                continue
+            return self.inside(quote.speaker_span) or self.by_name(quote.speaker)
+        index = self.sentence_index[sentence.start]
         seen = 0
         while index > 0 and seen < _PRONOUN_REACH:
             index -= 1
             earlier = self.sentences[index]
-            if any(q.start <= earlier.start and earlier.end <= q.end for q in self.quoted):
+            if self.in_quotation(earlier.start) and self.in_quotation(earlier.end - 1):
                 continue  # a sentence inside a quotation says nothing of who speaks
             seen += 1
-            first = next((r for r in self.refs if earlier.start <= r[0] < earlier.end), None)
-            if first is not None:
-                return self._resolve_ref(first[0], depth)
+            first = bisect.bisect_left(self.ref_starts, earlier.start)
+            if first < len(self.refs) and self.refs[first][0] < earlier.end:
+                return self._resolve_ref(first, depth)
         return None
 
-    def _resolve_ref(self, position: int, depth: int) -> bilatx.Official | None:
-        for ref_position, kind, person in self.refs:
-            if ref_position != position:
-                continue
-            if kind == "official":
-                return person
-            if kind == "pronoun":
-                return self.pronoun(position, depth + 1)
-            if kind == "unnamed":
-                return None
+    def _resolve_ref(self, index: int, depth: int) -> bilatx.Official | None:
+        position, kind, person = self.refs[index]
+        if kind == "official":
+            return person
+        if kind == "pronoun":
+            return self.pronoun(position, depth + 1)
         return None
 
     def speaker(self, quote: bilatx.QuoteMention) -> bilatx.Official | None:
@@ -209,16 +227,17 @@ class _People:
         sentence = sentence_at(self.sentences, span.start)
         if sentence is None:
             return None
-        index = self.sentences.index(sentence)
+        index = self.sentence_index[sentence.start]
         lo = self.sentences[max(0, index - _TITLE_REACH)].start
-        recent = [
-            person
-            for person in self.people
-            if person.title
-            and any(lo <= own.start < span.start for own in person.spans)
-            and set(words) <= set(_words(person.title))
-        ]
-        return recent[0] if len(recent) == 1 else None
+        first = bisect.bisect_left(self.mentioned_starts, lo)
+        last = bisect.bisect_left(self.mentioned_starts, span.start)
+        recent = {
+            order
+            for _, _, order in self.mentioned[first:last]
+            if self.people[order].title
+            and set(words) <= set(_words(self.people[order].title or ""))
+        }
+        return self.people[recent.pop()] if len(recent) == 1 else None
 
 
 def _date(
