@@ -120,7 +120,8 @@ def _word_after() -> regex.Pattern[str]:
 def _dateline() -> regex.Pattern[str]:
     # "WASHINGTON, " / "TAUPO, New Zealand, " / "By A Reporter Beijing, " at the
     # start of a line, then the date, then " - " or " (PTI)".
-    return regex.compile(r"^[\W_]*(?:[A-Z][\w.'\u2019-]*\s*)(?:[\w.'\u2019-]+\s*){0,7},\s*$")
+    # Words and separators are disjoint character sets, so matching is linear.
+    return regex.compile(r"[^\w\n]*[A-Z][\w.'\u2019-]*(?:[,\s]+[\w.'\u2019-]+){0,7},\s*")
 
 
 def word_before(text: str, pos: int) -> str:
@@ -140,7 +141,7 @@ def is_dateline(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     if start - line_start > 80:  # noqa: PLR2004
         return False
-    if _dateline().search(text, line_start, start) is None:
+    if _dateline().fullmatch(text, line_start, start) is None:
         return False
     rest = text[end : end + 4].lstrip(" \t")
     return rest[:1] in {"-", "\u2013", "\u2014", "(", "/"}
