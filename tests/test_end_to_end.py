@@ -97,8 +97,10 @@ def test_example_every_span_is_evidence(example: dict[str, Any]) -> None:
 def test_seed_articles_come_out_exactly_as_their_gold(shared_dir: Path, seed: str) -> None:
     """The two founding articles must match their gold on every field and attribute."""
     corpus = shared_dir / "corpus" / "dev"
-    doc = next(json.loads(line) for line in corpus.joinpath("input.jsonl").open() if seed in line)
-    gold = next(json.loads(line) for line in corpus.joinpath("gold.jsonl").open() if seed in line)
+    inputs = corpus.joinpath("input.jsonl").read_text(encoding="utf-8").splitlines()
+    golds = corpus.joinpath("gold.jsonl").read_text(encoding="utf-8").splitlines()
+    doc = next(json.loads(line) for line in inputs if seed in line)
+    gold = next(json.loads(line) for line in golds if seed in line)
     pred = bilatx.extract(doc["text"], published=doc["published"], doc_id=doc["id"]).to_dict()
     report = score({seed: gold}, {seed: pred}).to_dict()
     for field, result in report["fields"].items():
