@@ -4,8 +4,8 @@ Everything here is pure: a base date and a few integers in, a date out. The
 rules are the ones a careful reader applies:
 
 - a year-less date ("December 26", "in June") takes the year that places it
-  nearest to the publication date, unless the sentence's tense clearly points
-  the other way and the nearest reading is months away;
+  nearest to the publication date, unless the sentence is in the future tense
+  and that reading is already past ("will meet in October" read in December);
 - a weekday is the most recent one (the same day included) in a past-tense
   sentence and the next one in a future-tense sentence;
 - "last April" is the most recent April before the current month, "next April"
@@ -30,16 +30,15 @@ from bilatx_dates._vocab import (
     SCHEDULED_PRESENT,
 )
 
-# How far the nearest reading may lie on the wrong side of the publication
-# date before the tense overrides it. A future cue ("will", "is scheduled
-# to") is reliable: "will be held on December 12" read on January 10 is next
-# December, and a week's leeway keeps datelines and time zones nearest. A past
-# cue is weaker (a past verb often governs another clause: "looked ahead to
-# the summit on June 28"), so it only overrides a reading months away.
+# How far the nearest reading may lie in the past before a future tense
+# overrides it. A future cue ("will", "is scheduled to") is reliable: "will be
+# held on December 12" read on January 10 is next December; a week's leeway
+# keeps datelines and time zones on the nearest reading. A past cue is not
+# trusted to push a date back a year: a past reporting verb often governs a
+# future event ("announced the visit on March 2", "looked ahead to the summit
+# on June 28"), so past-tense sentences keep the nearest reading.
 _FUTURE_DAYS: Final = 7
-_PAST_DAYS: Final = 60
 _FUTURE_MONTHS: Final = 0
-_PAST_MONTHS: Final = 2
 _PLAN_WORDS: Final = frozenset(
     ("expected", "scheduled", "due", "set", "slated", "planned", "hoped", "proposed", "intended")
 )
@@ -71,10 +70,10 @@ def _valid(year: int, month: int, day: int) -> dt.date | None:
 def year_for_day(base: dt.date, month: int, day: int, tense: Tense | None) -> int | None:
     """Return the year that places ``month``/``day`` nearest to ``base``.
 
-    When the nearest reading lies on the other side of ``base`` from the
-    tense, more than a week away for a future tense ("will be held on September
-    10" read in March) or two months for a past one, the reading on the tense's
-    side wins. ``None`` when no nearby year has the day (February 30).
+    When the sentence is in the future tense and the nearest reading lies more
+    than a week in the past ("will be held on September 10" read in October),
+    the first reading after ``base`` wins. ``None`` when no nearby year has the
+    day (February 30).
     """
     options = [
         (abs((d - base).days), d)
@@ -88,28 +87,23 @@ def year_for_day(base: dt.date, month: int, day: int, tense: Tense | None) -> in
     if tense is Tense.FUTURE and best < base and distance > _FUTURE_DAYS:
         later = [d for _, d in options if d > base]
         best = min(later) if later else best
-    elif tense is Tense.PAST and best > base and distance > _PAST_DAYS:
-        earlier = [d for _, d in options if d < base]
-        best = max(earlier) if earlier else best
     return best.year
 
 
 def year_for_month(base: dt.date, month: int, tense: Tense | None) -> int:
     """Return the year that places ``month`` nearest to ``base``'s month.
 
-    The tense decides as in :func:`year_for_day`: a future tense for any month
-    but the current one, a past tense beyond two months.
+    A future tense moves any past month but the current one to the year after
+    ("will meet in October" read in December); ties go to the past.
     """
     here = base.year * _MONTHS_PER_YEAR + base.month - 1
     options = [
         (abs(year * _MONTHS_PER_YEAR + month - 1 - here), year * _MONTHS_PER_YEAR + month - 1)
         for year in (base.year - 1, base.year, base.year + 1)
     ]
-    distance, best = min(options)  # ties go to the past
+    distance, best = min(options)
     if tense is Tense.FUTURE and best < here and distance > _FUTURE_MONTHS:
         best = min(i for _, i in options if i > here)
-    elif tense is Tense.PAST and best > here and distance > _PAST_MONTHS:
-        best = max(i for _, i in options if i < here)
     return best // _MONTHS_PER_YEAR
 
 

@@ -413,7 +413,11 @@ def test_any_publication_date_is_safe(text: str, published: dt.date) -> None:
 
 
 @given(
-    bst.annotated_texts(dates=bst.date_expressions(), money=st.nothing(), officials=st.nothing())
+    bst.annotated_texts(
+        money=st.nothing(),
+        officials=st.nothing(),
+        published=st.none() | st.dates(dt.date(1990, 1, 1), dt.date(2040, 12, 31)),
+    )
 )
 def test_recall_on_generated_news(sample: bst.AnnotatedText) -> None:
     found = extract(sample.text, sample.published)
