@@ -122,7 +122,12 @@ def _patterns() -> tuple[tuple[regex.Pattern[str], Callable[[regex.Match[str]], 
         (regex.compile(r"(?i:\bpresser\b)"), fixed("press conference"), True),
         (regex.compile(r"(?i:\bbriefing\b)"), fixed("briefing"), True),
         (regex.compile(r"(?i:\binterview(?:s|ed)?\b)"), fixed("interview"), True),
-        (regex.compile(r"(?i:\bspeech(?:es)?\b)"), fixed("speech"), True),
+        (
+            # Not "hate speech", "free speech", "freedom of speech".
+            regex.compile(r"(?i:(?<!\bhate\s)(?<!\bfree\s)(?<!\bof\s)\bspeech(?:es)?\b)"),
+            fixed("speech"),
+            True,
+        ),
         (regex.compile(r"(?i:\bvideo\s+(?:message|address)\b)"), fixed("video message"), False),
         (
             regex.compile(

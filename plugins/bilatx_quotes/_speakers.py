@@ -353,8 +353,28 @@ def _skip_modifiers(tokens: Sequence[Token], verb: int) -> int:
             k = start - 1
             skipped += 1
             continue
+        if token.text == ")":
+            # "Okafor (left) said", "Xi Jinping (C) said": a short aside.
+            opening = _opening_parenthesis(tokens, k)
+            if opening is None:
+                break
+            k = opening - 1
+            skipped += 1
+            continue
         break
     return k
+
+
+def _opening_parenthesis(tokens: Sequence[Token], closing: int) -> int | None:
+    k = closing - 1
+    while k >= 0 and closing - k <= _MAX_MODIFIERS + 2:
+        token = tokens[k]
+        if token.kind is Kind.QUOTE or token.text in {")", ".", ";"}:
+            return None
+        if token.text == "(":
+            return k
+        k -= 1
+    return None
 
 
 def _date_before(tokens: Sequence[Token], end: int) -> int | None:
@@ -448,6 +468,11 @@ def _quoted_as_saying(tokens: Sequence[Token], verb: int, doc_text: str) -> Spea
     k = verb - 2
     while k >= 0 and verb - k < _MAX_DESCRIPTOR + 2:
         if tokens[k].low == "quoted":
+            if k + 1 < verb - 1 and tokens[k + 1].low != "by":
+                # "The statement quoted Okafor as saying": the one quoted speaks.
+                found = speaker_right(tokens, k + 1, doc_text)
+                if found is not None and found.end <= tokens[verb - 1].start:
+                    return found
             j = k - 1
             while j >= 0 and tokens[j].low in {"was", "is", "been", "has", "had", "being", "were"}:
                 j -= 1

@@ -143,6 +143,12 @@ def test_apostrophes_are_not_quotations() -> None:
         ('On Friday, Okafor had said, "Trade is booming."', "Okafor"),
         ('Speaking in Accra, Okafor set out her view, saying: "Trade is booming."', "Okafor"),
         ('Okafor was quoted by the agency as saying "trade is booming".', "Okafor"),
+        ('The ministry quoted Okafor as saying "trade is booming".', "Okafor"),
+        ('Okafor (left) said "trade is booming".', "Okafor"),
+        (
+            '"Trade is booming," warned Foreign Ministry spokesman Kwame Mensah.',
+            "Foreign Ministry spokesman Kwame Mensah",
+        ),
         ('"Trade is booming," a spokesman said.', "a spokesman"),
         ('"Trade is booming," one senior official said.', "one senior official"),
         ('"Trade is booming," the minister added.', "the minister"),
@@ -222,6 +228,7 @@ def test_a_capitalised_verb_inside_a_name_is_no_verb() -> None:
         ('"Trade is booming," Okafor said at the signing ceremony.', "signing ceremony"),
         ('"Trade is booming," Okafor said at the ceremony.', None),
         ('"Trade is booming," Okafor told reporters.', None),
+        ('Okafor condemned hate speech, calling it "a poison".', None),
     ],
 )
 def test_channels(text: str, channel: str | None) -> None:
