@@ -576,6 +576,8 @@ def _short_mentions(tokens: list[Token], text: str, found: list[_Found]) -> Iter
     g = gazetteer()
     starts = [t.start for t in tokens]
     surnames = {f.surname for f in found if f.surname}
+    # "bin Okafor" is also written "Okafor" on its own later.
+    surnames |= {s.split()[-1] for s in surnames if s.split()[0] in g.particles}
     taken = [(f.start, f.end) for f in found]
     for surname in sorted(surnames, key=len, reverse=True):
         pattern = regex.compile(

@@ -228,7 +228,11 @@ def parse_name_backwards(tokens: list[Token], end: int) -> Name | None:
         if (
             tok.text == "."
             and k > 0
-            and (_is_initial(tokens[k - 1]) or tokens[k - 1].text in {"Jr", "Sr"})
+            and (
+                _is_initial(tokens[k - 1])
+                or tokens[k - 1].text in {"Jr", "Sr"}
+                or match_phrase(tokens, k - 1, g.honorifics) == k + 1
+            )
         ):
             k -= 1
             continue

@@ -15,6 +15,7 @@ __all__ = ["Offices", "fold_words", "known_people", "offices"]
 
 _PACKAGE: Final = "bilatx_resolve"
 _SUFFIXES: Final = frozenset({"jr", "sr", "ii", "iii", "iv", "jnr", "snr"})
+_PATRONYMIC: Final = frozenset({"bin", "bint", "ibn", "ben", "al", "abu", "ould"})
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -63,6 +64,8 @@ class KnownPeople:
     """Folded full name words to country; a name two countries share is left out."""
     leader_surnames: dict[str, str]
     """Folded surnames of leaders to country, for surnames only one country's leaders bear."""
+    nicknames: dict[str, str]
+    """Short forms of given names to the full form ("joe" -> "joseph")."""
 
 
 @cache
@@ -78,10 +81,12 @@ def known_people() -> KnownPeople:
                 if not words:
                     continue
                 by_name[words] = code if by_name.get(words, code) == code else None
-                if section == "leaders":
+                # Arabic patronymics ("Tamim bin Hamad") do not end in a surname.
+                if section == "leaders" and not set(words) & _PATRONYMIC:
                     last = words[-1]
                     surnames[last] = code if surnames.get(last, code) == code else None
     return KnownPeople(
         by_name={k: v for k, v in by_name.items() if v is not None},
         leader_surnames={k: v for k, v in surnames.items() if v is not None},
+        nicknames=dict(data["nicknames"]),
     )

@@ -10,7 +10,7 @@ import regex
 
 import bilatx
 from bilatx_resolve._country import CountryContext, compatible, known_country
-from bilatx_resolve._data import fold_words, offices
+from bilatx_resolve._data import fold_words, known_people, offices
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -81,6 +81,9 @@ def _compatible_titles(a: str | None, b: str | None) -> bool:
 
 
 def _first_compatible(a: str, b: str) -> bool:
+    """Whether two given names can be one person's ("Joe" and "Joseph", "Ant" and "Antony")."""
+    nicknames = known_people().nicknames
+    a, b = nicknames.get(a, a), nicknames.get(b, b)
     return a == b or a.startswith(b) or b.startswith(a)
 
 
@@ -266,9 +269,10 @@ def _definite_descriptions(
         return
     taken = [m.span for person in people for m in person.mentions]
     alternatives = sorted(phrases, key=len, reverse=True)
+    # Only the office is matched without regard to case: "the minister" is
+    # linked, "the Minister Okafor" (a titled mention) and "the minister of ..." are not.
     pattern = regex.compile(
-        r"\b[Tt]he\s+(\L<phrases>)\b(?!\s+(?:of|for|to)\b)(?!\s+\p{Lu})",
-        regex.IGNORECASE,
+        r"\b[Tt]he\s+(?i:(\L<phrases>))\b(?!\s+(?:of|for|to)\b)(?!\s+\p{Lu})",
         phrases=alternatives,
     )
     for match in pattern.finditer(doc.text):

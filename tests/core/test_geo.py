@@ -1,0 +1,116 @@
+"""bilatx.geo: the shared country, demonym, organisation, region and city lookup."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bilatx import geo
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("India", "IND"),
+        ("India's", "IND"),
+        ("India\u2019s", "IND"),
+        ("Indian", "IND"),
+        ("the United Kingdom", "GBR"),
+        ("U.S.", "USA"),
+        ("U. S.", "USA"),
+        ("US", "USA"),
+        ("American", "USA"),
+        ("South Korea", "KOR"),
+        ("North Korean", "PRK"),
+        ("Soviet", "SUN"),
+        ("the Soviet Union", "SUN"),
+        ("Viet Nam", "VNM"),
+        ("T\u00fcrkiye", "TUR"),
+        ("Czech Republic", "CZE"),
+        ("Federative Republic of Brazil", "BRA"),
+        ("European Community", "EC"),
+        ("United Nations", "UN"),
+        ("Kremlin", "RUS"),
+    ],
+)
+def test_country_code_reads_names_short_forms_and_demonyms(name: str, code: str) -> None:
+    assert geo.country_code(name) == code
+
+
+@pytest.mark.parametrize("name", ["Korea", "Georgian Street", "", "Atlantis", "Asia"])
+def test_country_code_never_guesses(name: str) -> None:
+    assert geo.country_code(name) is None
+
+
+def test_name_kinds() -> None:
+    assert [geo.name_kind(n) for n in ("Kenya", "Kenyan", "Kremlin", "NATO", "Nowhere")] == [
+        "country",
+        "demonym",
+        "metonym",
+        "organisation",
+        None,
+    ]
+
+
+def test_country_names_and_codes() -> None:
+    assert geo.country_name("KEN") == "Kenya"
+    assert geo.country_name("SUN") == "Soviet Union"
+    assert geo.country_name("UN") == "United Nations"
+    assert geo.country_name("XXX") is None
+    assert (geo.is_country("KEN"), geo.is_country("DDR"), geo.is_country("EU")) == (
+        True,
+        True,
+        False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Ontario", "CAN"),
+        ("Newfoundland", "CAN"),
+        ("Texas", "USA"),
+        ("Kerala", "IND"),
+        ("Bavaria", "DEU"),
+        ("Queensland", "AUS"),
+        ("Punjab", None),
+        ("Georgia", None),
+    ],
+)
+def test_region_country(name: str, code: str | None) -> None:
+    assert geo.region_country(name) == code
+
+
+def test_city_country_needs_a_dominant_city() -> None:
+    assert geo.city_country("Nairobi") == "KEN"
+    assert geo.city_country("Kiev") == "UKR"
+    assert geo.city_country("Valencia") is None
+    assert geo.city_country("Nowhereville") is None
+    assert geo.is_capital("Oslo")
+    assert not geo.is_capital("Taupo")
+    assert geo.city_population("Nowhereville") == 0
+
+
+def test_find_countries_only_matches_capitalised_names() -> None:
+    text = "Let us see: the US, India\u2019s envoy, Indias economy and the Americas; turkey too."
+    found = [(m.text, m.code) for m in geo.find_countries(text)]
+    assert found == [("US", "USA"), ("India", "IND"), ("India", "IND")]
+    first = next(geo.find_countries(text))
+    assert text[first.start : first.end] == first.text
+
+
+def test_find_cities_reports_big_cities_and_placed_small_ones() -> None:
+    text = "OSLO, March 3 - Talks in Taupo and Nairobi. Nice words, Austin said."
+    assert [(m.text, m.code) for m in geo.find_cities(text)] == [
+        ("OSLO", "NOR"),
+        ("Taupo", "NZL"),
+        ("Nairobi", "KEN"),
+    ]
+
+
+@given(st.text(max_size=300))
+def test_finders_never_crash_and_spans_slice_the_text(text: str) -> None:
+    for match in (*geo.find_countries(text), *geo.find_cities(text)):
+        assert text[match.start : match.end] == match.text
+        assert match.code == "" or match.code.isupper()

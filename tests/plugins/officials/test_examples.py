@@ -1,0 +1,388 @@
+"""The officials plugin on sentences written for these tests, one pattern at a time.
+
+Mentions are checked straight from the plugin; people (each official once,
+with country from context) through a pipeline with the officials, places and
+resolve plugins.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import bilatx
+import bilatx_officials
+import bilatx_places
+import bilatx_resolve
+from bilatx.testing import check_mentions, pipeline_with
+
+PIPELINE = pipeline_with(bilatx_officials, bilatx_places, bilatx_resolve)
+
+
+def mentions(text: str) -> list[bilatx.OfficialMention]:
+    doc = bilatx.Document(text=text)
+    found = bilatx_officials.bilatx_extract_officials(doc=doc)
+    check_mentions(found, doc)
+    return found
+
+
+def people(text: str) -> tuple[bilatx.Official, ...]:
+    return PIPELINE.extract(text).officials
+
+
+def only(text: str) -> bilatx.Official:
+    found = people(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def triple(person: bilatx.Official) -> tuple[str, str | None, str | None]:
+    return person.name, person.title, person.country
+
+
+# ------------------------------------------------------------ title before name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kenyan Trade Minister Amara Okafor opened the fair on Tuesday.",
+            ("Amara Okafor", "Trade Minister", "KEN"),
+        ),
+        (
+            "Brazil's Foreign Minister Tomas Lindqvist arrived late.",
+            ("Tomas Lindqvist", "Foreign Minister", "BRA"),
+        ),
+        (
+            "U.S. Secretary of State Lena Voss spoke first.",
+            ("Lena Voss", "Secretary of State", "USA"),
+        ),
+        (
+            "Saudi Crown Prince Faisal bin Khalid received the delegation.",
+            ("Faisal bin Khalid", "Crown Prince", "SAU"),
+        ),
+        (
+            "Norwegian Deputy Prime Minister Sven Brennan left for Oslo.",
+            ("Sven Brennan", "Deputy Prime Minister", "NOR"),
+        ),
+        (
+            "South Korea's Finance Minister Park Min-jae flew in overnight.",
+            ("Park Min-jae", "Finance Minister", "KOR"),
+        ),
+        (
+            "Polish deputy foreign trade minister Dmitri Kowalski disagreed.",
+            ("Dmitri Kowalski", "deputy foreign trade minister", "POL"),
+        ),
+        (
+            "Japanese Minister for Foreign Affairs Takeda Hana met reporters.",
+            ("Takeda Hana", "Minister for Foreign Affairs", "JPN"),
+        ),
+        (
+            "New Zealand trade minister Mateo Haddad was optimistic.",
+            ("Mateo Haddad", "trade minister", "NZL"),
+        ),
+        (
+            "Soviet first deputy prime minister Yusuf Petrova ended his visit.",
+            ("Yusuf Petrova", "first deputy prime minister", "SUN"),
+        ),
+    ],
+)
+def test_title_before_name_gives_name_title_and_country(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert triple(only(text)) == expected
+
+
+def test_surnames_follow_each_naming_convention() -> None:
+    found = {m.name: m.surname for m in mentions(
+        "Chinese Premier Zhao Mingyu greeted Saudi Crown Prince Faisal bin Khalid, "
+        "Vietnamese President Nguyen Van Thanh and Brazilian President Ana Lucia da Costa."
+    )}  # fmt: skip
+    assert found == {
+        "Zhao Mingyu": "Zhao",
+        "Faisal bin Khalid": "bin Khalid",
+        "Nguyen Van Thanh": "Nguyen",
+        "Ana Lucia da Costa": "da Costa",
+    }
+
+
+def test_a_word_used_alone_later_is_the_surname() -> None:
+    text = "Japanese Prime Minister Takeda Hana spoke. Later, Prime Minister Takeda left."
+    assert {m.surname for m in mentions(text)} == {"Takeda"}
+
+
+def test_complement_and_name_are_told_apart() -> None:
+    text = (
+        "Special Envoy for Climate, Oceans, and Energy Ingrid Haddad and "
+        "Minister of State for External Affairs R. Iyer signed the note."
+    )
+    found = [(m.name, m.title) for m in mentions(text)]
+    assert found == [
+        ("Ingrid Haddad", "Special Envoy for Climate, Oceans, and Energy"),
+        ("R. Iyer", "Minister of State for External Affairs"),
+    ]
+
+
+def test_country_after_the_name() -> None:
+    person = only("Prime Minister Ravi Raman of India met the press in the capital.")
+    assert triple(person) == ("Ravi Raman", "Prime Minister", "IND")
+
+
+def test_region_stays_in_the_title_and_gives_the_country() -> None:
+    assert triple(only("Alberta Premier Sven Novak agreed.")) == (
+        "Sven Novak",
+        "Alberta Premier",
+        "CAN",
+    )
+
+
+def test_party_adjective_gives_the_country_but_not_the_title() -> None:
+    assert triple(only("That bill came from Republican Senator Mateo Brennan, he said.")) == (
+        "Mateo Brennan",
+        "Senator",
+        "USA",
+    )
+
+
+def test_agency_before_the_title_gives_the_country() -> None:
+    assert triple(only("NASA Administrator Leila Mensah signed it.")) == (
+        "Leila Mensah",
+        "NASA Administrator",
+        "USA",
+    )
+
+
+def test_organisation_qualifier_gives_its_code() -> None:
+    person = only("European Community (EC) commissioner Hana Lindqvist told reporters.")
+    assert triple(person) == ("Hana Lindqvist", "commissioner", "EC")
+
+
+def test_coordinated_offices_keep_the_last() -> None:
+    person = only(
+        "Chinese Communist Party Politburo Member and Director of the Office of the "
+        "National Security Commission Wei Dongsheng spoke by phone."
+    )
+    assert triple(person) == (
+        "Wei Dongsheng",
+        "Director of the Office of the National Security Commission",
+        "CHN",
+    )
+
+
+def test_plural_title_gives_each_person_the_office() -> None:
+    text = "Kenyan President Amara Okafor met Brazilian President Ravi Voss. "
+    text += "Presidents Okafor and Voss then spoke."
+    assert {(p.surname, p.title) for p in people(text)} == {
+        ("Okafor", "President"),
+        ("Voss", "President"),
+    }
+
+
+def test_bracketed_title_with_the_surname_outside() -> None:
+    found = mentions("Officials said (Prime Minister Kwame) Mensah would decide.")
+    assert [(m.name, m.title) for m in found] == [("Kwame Mensah", "Prime Minister")]
+
+
+# ---------------------------------------------------------------- appositions
+
+
+def test_name_then_title_apposition() -> None:
+    text = "Dmitri Petrova, Russia's Deputy Prime Minister, said the plant would open."
+    assert triple(only(text)) == ("Dmitri Petrova", "Deputy Prime Minister", "RUS")
+
+
+def test_honorific_name_then_definite_title() -> None:
+    person = only("Mr Raman, the foreign minister, said little.")
+    assert (person.name, person.title, person.honorific) == ("Raman", "foreign minister", "Mr")
+
+
+def test_title_comma_name_apposition() -> None:
+    text = "India's External Affairs Minister, Dr. R. Iyer, will visit next week."
+    person = only(text)
+    assert triple(person) == ("R. Iyer", "External Affairs Minister", "IND")
+    assert person.honorific == "Dr."
+
+
+def test_the_title_of_country_comma_name() -> None:
+    person = only("He later met the Prime Minister of Japan, Hana Takeda, in the capital.")
+    assert triple(person) == ("Hana Takeda", "Prime Minister", "JPN")
+
+
+def test_name_then_title_of_an_organisation() -> None:
+    person = only("They met Ingrid von Haddad, President of the European Commission.")
+    assert triple(person) == ("Ingrid von Haddad", "President", "EU")
+    assert person.surname == "von Haddad"
+
+
+def test_described_role_of_a_country() -> None:
+    text = "Kenya's most senior official in the energy ministry, Kwame Okafor, said so."
+    assert triple(only(text)) == (
+        "Kwame Okafor",
+        "most senior official in the energy ministry",
+        "KEN",
+    )
+
+
+def test_acronym_after_an_appositive_title_is_spelled_out() -> None:
+    text = (
+        "The Maritime Safety Agency, Kenya (MSA) hosted the talks. "
+        "Ms. Leila Mensah, Director General, MSA led the Kenyan delegation."
+    )
+    person = only(text)
+    assert (person.title, person.country, person.honorific) == (
+        "Director General, Maritime Safety Agency",
+        "KEN",
+        "Ms.",
+    )
+
+
+# -------------------------------------------------------------- abbreviations
+
+
+@pytest.mark.parametrize(
+    ("abbreviation", "title"),
+    [
+        ("EAM", "External Affairs Minister"),
+        ("PM", "Prime Minister"),
+        ("DPM", "Deputy Prime Minister"),
+        ("FM", "Foreign Minister"),
+        ("NSA", "National Security Advisor"),
+        ("MoS", "Minister of State"),
+        ("CM", "Chief Minister"),
+    ],
+)
+def test_abbreviations_are_expanded(abbreviation: str, title: str) -> None:
+    found = mentions(f"On Friday {abbreviation} Ravi Raman chaired the meeting.")
+    assert [(m.name, m.title) for m in found] == [("Ravi Raman", title)]
+
+
+def test_an_abbreviation_that_belongs_to_one_country_gives_it() -> None:
+    assert only("EAM Ravi Raman flew out.").country == "IND"
+
+
+def test_fm_is_read_as_india_reads_it() -> None:
+    assert only("Indian FM Ravi Raman presented the budget.").title == "Finance Minister"
+
+
+# --------------------------------------------------------- honorifics, initials
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "honorific"),
+    [
+        ("Foreign Minister Dr. Lena Voss spoke.", "Lena Voss", "Dr."),
+        ("Trade Minister Mrs. Priya Raman spoke.", "Priya Raman", "Mrs."),
+        ("Emir Sheikh Hamad bin Yusuf spoke.", "Hamad bin Yusuf", "Sheikh"),
+        ("Ambassador H.E. Kwame Mensah spoke.", "Kwame Mensah", "H.E."),
+        ("Chief of Defence General Tomas Novak spoke.", "Tomas Novak", "General"),
+    ],
+)
+def test_honorifics_are_kept_out_of_the_name(text: str, name: str, honorific: str) -> None:
+    (found,) = mentions(text)
+    assert (found.name, found.honorific) == (name, honorific)
+
+
+@pytest.mark.parametrize(
+    "name", ["S. Raman", "S Raman", "P P Raman", "P.P. Raman", "VL Raman", "Kwame A. Mensah"]
+)
+def test_initials_belong_to_the_name(name: str) -> None:
+    (found,) = mentions(f"Finance Minister {name} spoke.")
+    assert (found.name, found.surname) == (name, name.rsplit(maxsplit=1)[-1])
+
+
+def test_name_suffixes_are_kept() -> None:
+    (found,) = mentions("President Tomas R. Brennan, Jr. met them.")
+    assert (found.name, found.surname) == ("Tomas R. Brennan, Jr.", "Brennan")
+
+
+@pytest.mark.parametrize(
+    ("name", "surname"),
+    [
+        ("Faisal bin Khalid", "bin Khalid"),
+        ("Abdel Karim al-Haddad", "al-Haddad"),
+        ("Willem de Voss", "de Voss"),
+        ("Pieter van Lindqvist", "van Lindqvist"),
+        ("Ursula von der Brennan", "von der Brennan"),
+        ("Marcos da Costa", "da Costa"),
+    ],
+)
+def test_name_particles_belong_to_the_surname(name: str, surname: str) -> None:
+    (found,) = mentions(f"Commerce Minister {name} arrived.")
+    assert (found.name, found.surname) == (name, surname)
+
+
+# ------------------------------------------------------------- short mentions
+
+
+def test_later_short_mentions_are_mentions_of_their_own() -> None:
+    text = (
+        "Norwegian Deputy Prime Minister Sven Brennan arrived. Mr. Brennan met traders; "
+        "later Brennan said trade would grow. DPM Brennan left on Friday."
+    )
+    found = [(m.text, m.rule.split(";")[0]) for m in mentions(text)]
+    assert found == [
+        ("Norwegian Deputy Prime Minister Sven Brennan", "title-name"),
+        ("Mr. Brennan", "honorific-surname"),
+        ("Brennan", "surname"),
+        ("DPM Brennan", "title-name"),
+    ]
+    person = only(text)
+    assert len(person.spans) == 4
+    assert triple(person) == ("Sven Brennan", "Deputy Prime Minister", "NOR")
+
+
+def test_a_surname_inside_another_name_or_word_is_not_a_mention() -> None:
+    text = "Trade Minister Lena West arrived. The West Bank talks and the West were discussed."
+    assert [m.text for m in mentions(text)] == ["Trade Minister Lena West"]
+
+
+def test_counterpart_holds_the_same_office_in_another_country() -> None:
+    text = "Foreign Minister Ravi Raman held talks with his Chinese counterpart Zhao Mingyu."
+    found = {p.name: (p.title, p.country) for p in people(text)}
+    assert found["Zhao Mingyu"] == ("Foreign Minister", "CHN")
+    assert found["Ravi Raman"][1] != "CHN"
+
+
+def test_group_names_the_country_of_its_members() -> None:
+    text = (
+        "The Kenyan team, headed by Finance Minister Amara Okafor and Central Bank "
+        "Governor Tomas Mensah, will meet creditors in Paris."
+    )
+    assert {(p.name, p.country) for p in people(text)} == {
+        ("Amara Okafor", "KEN"),
+        ("Tomas Mensah", "KEN"),
+    }
+
+
+def test_leading_a_delegation_names_the_country() -> None:
+    text = (
+        "Mr. Kwame Mensah, Senior Adviser to the Director of Trade Policy, led the Ghanaian side."
+    )
+    assert only(text).country == "GHA"
+
+
+# ------------------------------------------------------------- not officials
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analyst Lena Voss said the market would fall.",
+        "Reuters correspondent Tomas Brennan reported from the capital.",
+        "Boeing President Ravi Raman said orders were strong.",
+        "French businessman Yusuf Haddad signed the contract.",
+        "Chief executive Priya Iyer declined to comment.",
+        "The ministers met in the capital on Monday.",
+        "Accordingly, the President signed the order.",
+        "In a statement, the Ministry of Trade said exports rose.",
+    ],
+)
+def test_people_without_a_public_office_are_not_officials(text: str) -> None:
+    assert mentions(text) == []
+
+
+# ------------------------------------------------------------ never guess
+
+
+def test_no_country_when_the_text_does_not_say() -> None:
+    assert only("Trade Minister Lena Voss said prices rose.").country is None

@@ -1,0 +1,252 @@
+"""The resolve plugin: linking mentions into people, overlaps, and countries from context.
+
+Every document here is written for these tests.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import bilatx
+import bilatx_officials
+import bilatx_places
+import bilatx_resolve
+from bilatx.testing import pipeline_with
+
+PIPELINE = pipeline_with(bilatx_officials, bilatx_places, bilatx_resolve)
+WITHOUT_PLACES = pipeline_with(bilatx_officials, bilatx_resolve)
+
+
+def people(text: str, pipeline: bilatx.Pipeline = PIPELINE) -> dict[str, bilatx.Official]:
+    return {p.surname: p for p in pipeline.extract(text).officials}
+
+
+def _mention(start: int, end: int, text: str, name: str, extractor: str) -> bilatx.OfficialMention:
+    return bilatx.OfficialMention(
+        span=bilatx.Span(start, end),
+        text=text[start:end],
+        name=name,
+        surname=name.rsplit(maxsplit=1)[-1],
+        extractor=extractor,
+    )
+
+
+# -------------------------------------------------------------------- linking
+
+
+def test_every_form_of_a_name_links_to_one_person() -> None:
+    text = (
+        "India's Commerce Minister, Dr. S. Raman, arrived on Monday. "
+        "Raman met traders. Dr. Raman said exports would grow. Minister Raman left."
+    )
+    extraction = PIPELINE.extract(text)
+    (person,) = extraction.officials
+    assert (person.name, person.surname, person.title, person.country) == (
+        "S. Raman",
+        "Raman",
+        "Commerce Minister",
+        "IND",
+    )
+    assert person.honorific == "Dr."
+    assert len(person.spans) == 4
+    for mention in extraction.mentions.officials:
+        assert extraction.mentions.person_at(mention.span) == person
+
+
+def test_people_sharing_a_surname_stay_apart() -> None:
+    text = (
+        "King Faisal received Crown Prince Khalid bin Faisal and Kenyan Trade Minister "
+        "Amara Okafor. Finance Minister Kwame Okafor of Ghana joined later."
+    )
+    found = {(p.name, p.title) for p in PIPELINE.extract(text).officials}
+    assert found == {
+        ("Faisal", "King"),
+        ("Khalid bin Faisal", "Crown Prince"),
+        ("Amara Okafor", "Trade Minister"),
+        ("Kwame Okafor", "Finance Minister"),
+    }
+
+
+def test_a_first_name_variant_links() -> None:
+    text = "President Joseph K. Brennan spoke. Later President Joe Brennan signed the bill."
+    (person,) = PIPELINE.extract(text).officials
+    assert person.name == "Joseph K. Brennan"
+    assert len(person.spans) == 2
+
+
+def test_short_titled_mention_before_the_full_name_links() -> None:
+    text = "Prime Minister Takeda spoke first. Japanese Prime Minister Takeda Hana then left."
+    (person,) = PIPELINE.extract(text).officials
+    assert (person.name, person.surname, person.country) == ("Takeda Hana", "Takeda", "JPN")
+
+
+def test_the_office_links_to_its_only_holder() -> None:
+    text = (
+        "Kenyan Trade Minister Amara Okafor met Brazilian President Ravi Voss. "
+        "The minister said exports would double; the President agreed."
+    )
+    extraction = PIPELINE.extract(text)
+    minister = text.index("The minister")
+    president = text.index("the President")
+    okafor = extraction.mentions.person_at(bilatx.Span(minister + 4, minister + 12))
+    voss = extraction.mentions.person_at(bilatx.Span(president + 4, president + 13))
+    assert okafor is not None
+    assert okafor.surname == "Okafor"
+    assert voss is not None
+    assert voss.surname == "Voss"
+
+
+def test_the_office_stays_unlinked_when_two_people_hold_it() -> None:
+    text = (
+        "Kenyan Foreign Minister Amara Okafor met Brazilian Foreign Minister Ravi Voss. "
+        "The minister said talks went well."
+    )
+    extraction = PIPELINE.extract(text)
+    start = text.index("The minister") + 4
+    assert extraction.mentions.person_at(bilatx.Span(start, start + 8)) is None
+
+
+# ------------------------------------------------------------------- overlaps
+
+
+def test_overlapping_mentions_from_two_plugins_keep_the_longest() -> None:
+    text = "Trade Minister Amara Okafor spoke."
+
+    class Short:
+        @bilatx.hookimpl
+        def bilatx_extract_officials(self, doc: bilatx.Document) -> list[bilatx.OfficialMention]:
+            return [_mention(15, 27, doc.text, "Amara Okafor", "short")]
+
+    pipeline = pipeline_with(bilatx_officials, bilatx_resolve, Short())
+    extraction = pipeline.extract(text)
+    assert [m.extractor for m in extraction.mentions.officials] == ["officials"]
+    (person,) = extraction.officials
+    assert person.spans == (bilatx.Span(0, 27),)
+
+
+def test_a_city_inside_a_name_is_the_name() -> None:
+    text = "Kenyan Defence Minister Lima Okafor visited Lima and Nairobi."
+    extraction = PIPELINE.extract(text)
+    cities = [p for p in extraction.mentions.places if p.kind is bilatx.PlaceKind.CITY]
+    assert [c.text for c in cities] == ["Lima", "Nairobi"]
+    assert cities[0].span.start > text.index("visited")
+
+
+# ---------------------------------------------------------- countries from context
+
+
+def test_a_wire_dateline_gives_the_home_country() -> None:
+    text = "OSLO, March 3 - Trade Minister Ingrid Haddad said exports rose in February."
+    assert people(text)["Haddad"].country == "NOR"
+
+
+def test_the_place_named_before_a_person_in_the_sentence() -> None:
+    text = (
+        "Officials in Nairobi welcomed the plan. While in Nairobi, Brazilian President "
+        "Ravi Voss met Foreign Minister Amara Okafor and Ambassador Leila Mensah."
+    )
+    found = people(text)
+    assert found["Okafor"].country == "KEN"
+    assert found["Mensah"].country == "KEN"
+    assert found["Voss"].country == "BRA"
+
+
+def test_a_destination_is_not_the_travellers_country() -> None:
+    text = (
+        "OSLO, March 3 - Trade Minister Ingrid Haddad, back from a visit to Kenya, said "
+        "Kenya would buy more fish. Kenya has asked for credit."
+    )
+    assert people(text)["Haddad"].country == "NOR"
+
+
+def test_a_title_only_one_country_uses_sets_the_home_country() -> None:
+    text = (
+        "Secretary of State Lena Voss met Brazilian officials. Spokesperson Tomas Novak "
+        "said the talks with Brazil and Mexico were useful."
+    )
+    found = people(text)
+    assert found["Voss"].country == "USA"
+    assert found["Novak"].country == "USA"
+
+
+def test_an_office_the_home_country_lacks_goes_to_the_other_country() -> None:
+    text = (
+        "Secretary of State Lena Voss spoke with King Hamad today about Bahrain. "
+        "The United States and Bahrain agreed to meet. Bahrain hosts the fleet."
+    )
+    found = people(text)
+    assert found["Hamad"].country == "BHR"
+    assert found["Voss"].country == "USA"
+
+
+def test_an_office_already_held_goes_to_the_other_country() -> None:
+    text = (
+        "American President Ravi Voss met President Amara Okafor today. "
+        "Voss praised Ghana. Ghana and the United States signed a deal; Ghana will export cocoa."
+    )
+    assert people(text)["Okafor"].country == "GHA"
+
+
+def test_a_counterpart_is_from_another_country() -> None:
+    text = (
+        "BEIJING, May 2 - National Security Adviser Ravi Raman held talks with his "
+        "Chinese counterpart Zhao Mingyu. India and China discussed the border. India "
+        "wants calm."
+    )
+    found = people(text)
+    assert found["Zhao"].country == "CHN"
+    assert found["Raman"].country == "IND"
+
+
+def test_well_known_office_holders_need_no_context() -> None:
+    text = "The two leaders spoke. President Reagan thanked Prime Minister Thatcher."
+    found = people(text)
+    assert (found["Reagan"].country, found["Thatcher"].country) == ("USA", "GBR")
+
+
+def test_no_context_leaves_the_country_unknown() -> None:
+    assert people("Trade Minister Ingrid Haddad spoke about fish.")["Haddad"].country is None
+
+
+def test_countries_come_from_the_text_when_the_places_plugin_is_absent() -> None:
+    text = "OSLO, March 3 - Trade Minister Ingrid Haddad said exports rose."
+    assert people(text, WITHOUT_PLACES)["Haddad"].country == "NOR"
+
+
+# ------------------------------------------------------------------ properties
+
+_NAMES = ("Amara Okafor", "Tomas Lindqvist", "Ravi Raman", "Leila Mensah", "Hana Takeda")
+_TITLES = ("Trade Minister", "Foreign Minister", "President", "Ambassador")
+_LATER = ("{s} said", "Mr. {s} said", "the talks with {s} ended", "{t} {s} added")
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> str:
+    chosen = draw(st.lists(st.sampled_from(_NAMES), min_size=1, max_size=4, unique=True))
+    parts = []
+    for name in chosen:
+        title = draw(st.sampled_from(_TITLES))
+        parts.append(f"{title} {name} arrived.")
+        for _ in range(draw(st.integers(0, 3))):
+            later = draw(st.sampled_from(_LATER))
+            parts.append(later.format(s=name.split()[-1], t=title).capitalize() + ".")
+    return " ".join(draw(st.permutations(parts)))
+
+
+@given(documents())
+def test_every_official_mention_is_in_exactly_one_person(text: str) -> None:
+    extraction = PIPELINE.extract(text)
+    for mention in extraction.mentions.officials:
+        owners = [p for p in extraction.officials if mention.span in p.spans]
+        assert len(owners) == 1
+        assert extraction.mentions.person_at(mention.span) == owners[0]
+    surnames = [p.surname for p in extraction.officials]
+    assert len(surnames) == len(set(surnames))
+
+
+@given(st.text(max_size=200))
+def test_resolution_never_crashes(text: str) -> None:
+    extraction = PIPELINE.extract(text)
+    spans = [s for p in extraction.officials for s in p.spans]
+    assert len(spans) >= len(extraction.mentions.officials)
