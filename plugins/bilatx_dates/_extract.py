@@ -22,7 +22,7 @@ import regex
 import bilatx
 from bilatx.text import sentence_at
 from bilatx_dates._numeric import parse_numeric
-from bilatx_dates._patterns import rules, triggers
+from bilatx_dates._patterns import Trigger, rules, triggers
 from bilatx_dates._resolve import (
     Tense,
     last_month_named,
@@ -567,15 +567,28 @@ _BUILDERS: Final[dict[str, Callable[[MatchT, str], list[Part]]]] = {
 # ----------------------------------------------------------------- pass one
 
 
-def _windows(
-    text: str, trigger: regex.Pattern[str], before: int, after: int, timeout: float | None
-) -> list[tuple[int, int]]:
+def _trigger_hits(text: str, trigger: Trigger, timeout: float | None) -> list[tuple[int, int]]:
+    """Return the spans of every match of ``trigger`` in ``text``, in order."""
+    if trigger.pattern is not None:
+        return [m.span() for m in trigger.pattern.finditer(text, timeout=timeout)]
+    hits: list[tuple[int, int]] = []
+    for literal in trigger.literals:
+        size = len(literal)
+        at = text.find(literal)
+        while at != -1:
+            hits.append((at, at + size))
+            at = text.find(literal, at + 1)
+    hits.sort()
+    return hits
+
+
+def _windows(text: str, trigger: Trigger, timeout: float | None) -> list[tuple[int, int]]:
     """Return the merged windows of context around every match of ``trigger``."""
     size = len(text)
     spans: list[tuple[int, int]] = []
-    for m in trigger.finditer(text, timeout=timeout):
-        start = max(0, m.start() - before)
-        end = min(size, m.end() + after)
+    for hit_start, hit_end in _trigger_hits(text, trigger, timeout):
+        start = max(0, hit_start - trigger.before)
+        end = min(size, hit_end + trigger.after)
         if spans and start <= spans[-1][1]:
             spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
         else:
@@ -591,8 +604,7 @@ def find_candidates(text: str, timeout: float | None = None) -> list[Candidate]:
         build = _BUILDERS[rule.name]
         spans = windows.get(rule.family)
         if spans is None:
-            trigger, before, after = triggers()[rule.family]
-            spans = windows[rule.family] = _windows(text, trigger, before, after, timeout)
+            spans = windows[rule.family] = _windows(text, triggers()[rule.family], timeout)
         for start, end in spans:
             for m in rule.pattern.finditer(text, start, end, timeout=timeout):
                 parts = build(m, text)
