@@ -79,7 +79,7 @@ _FUNCTION_WORDS: Final = frozenset(
 _POSSESSIVE: Final = frozenset({"his", "her"})
 
 _FUTURE: Final = (
-    r"will|would|shall|'ll|to|is\s+set|are\s+set|set\s+to|scheduled|slated|due|expected|"
+    r"will|would|shall|'ll|is\s+set|are\s+set|set\s+to|scheduled|slated|due|expected|"
     r"likely|poised|plans?|planned|planning|upcoming|forthcoming|next|prepar\w*|intends?|"
     r"intended|proposed|tomorrow|invit\w*|hopes?\s+to|aims?\s+to|going\s+to|soon|"
     r"is\s+to|are\s+to|was\s+to|were\s+to|leaves|departs"
@@ -88,7 +88,7 @@ _PAST: Final = (
     r"visited|toured|travell?ed|went|flew|paid|made|held|met|concluded|concluding|"
     r"wrapped|ended|ending|completed|returned|was|were|had|last|recent|recently|earlier|"
     r"yesterday|ago|arrived|landed|after|following|previous|spoke|spoken|talked|"
-    r"discussed|opened|attended"
+    r"discussed|opened|attended|embarked|undertook|began|started|wrapped\s+up|left"
 )
 _ONGOING: Final = (
     r"ongoing|currently|under\s*way|is\s+(?:now\s+)?(?:in|visiting|touring|on|meeting)|"
@@ -191,10 +191,10 @@ def _dateline_re() -> regex.Pattern[str]:
         \A[\W\d]{0,5}
         (?:\([^()\n]{0,80}\)\s*)?                     # "(Eds: updating ...)"
         (?:By\s+(?:[\p{Lu}][\p{L}.]*\s+){1,5}?)?       # a byline
-        (?P<place>\p{Lu}[\p{L}.'\u2019 -]{1,40}?)
-        (?:,\s*(?P<region>\p{Lu}[\p{L}.'\u2019 ]{1,30}?))?
+        (?P<place>\p{Lu}[\p{L}.'\u2019-]*(?:\s\p{Lu}[\p{L}.'\u2019-]*){0,5})
+        (?:,\s*(?P<region>\p{Lu}[\p{L}.'\u2019-]*(?:\s\p{Lu}[\p{L}.'\u2019-]*){0,3}))?
         ,\s*(?P<date>\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2})\b
-        \s*(?:\(\p{Lu}{2,8}\)|[-\u2013\u2014])
+        (?:\s*\(\p{Lu}{2,8}\)|\s+[-\u2013\u2014]\s)
         """,
         regex.VERBOSE,
     )
@@ -483,6 +483,8 @@ class Context:
             if _is_code(code):
                 country = code
                 city = words[-1] if words else None
+        if city is not None and city.isupper():
+            city = city.title()  # "NEW DELHI" is New Delhi
         date_span = bilatx.Span(match.start("date"), match.end("date"))
         date = next((d for d in self.dates if d.span.overlaps(date_span)), None)
         return Dateline(bilatx.Span(match.start(), match.end()), city, country, date)
@@ -733,6 +735,9 @@ def visit_status(
     window_start = max(sentence.start, trigger.start - 60)
     word = text[trigger.start : trigger.end].lower()
     if markers["ongoing"].search(text, window_start, trigger.end):
+        return bilatx.VisitStatus.ONGOING
+    if word in {"arrived", "landed"}:
+        # An arrival reported in the past tense: the visitor is there now.
         return bilatx.VisitStatus.ONGOING
     if word.endswith(("ed", "flew", "left", "went")) and not markers["future"].search(
         text, max(sentence.start, trigger.start - 25), trigger.start

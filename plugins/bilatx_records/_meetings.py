@@ -29,6 +29,7 @@ from bilatx_records._common import (
     fronted_subjects,
     governing_word,
     is_future,
+    is_noun_use,
     linked_range,
     person_key,
     possessor_before,
@@ -78,7 +79,7 @@ _GROUP_RE: Final = regex.compile(
 )
 _TO_RE: Final = regex.compile(r"(?<![\w])to\s+$", regex.IGNORECASE)
 _DELEGATION_BEFORE_RE: Final = regex.compile(
-    r"(?:delegations?|side|sides|team|teams|mission)\W{0,3}(?:(?:was|were|is|are|being)\s+)?$",
+    r"(?P<noun>delegations?|sides?|teams?|mission)\W{0,3}(?:(?:was|were|is|are|being)\s+)?$",
     regex.IGNORECASE,
 )
 _DELEGATION_AFTER_RE: Final = regex.compile(
@@ -142,7 +143,7 @@ def read_meeting(
     people = _unique([r.person for r in (*subjects, *pair, *objects)] + plural)
     if subjects:
         state.topic = subjects[0].person
-    place, place_country = _place(ctx, trigger, sentence, window_end)
+    place, place_country = _place(ctx, trigger, sentence)
     form = _form(ctx, trigger)
     future = is_future(text, max(sentence.start, trigger.span.start - 40), trigger.span.start)
     date, dated = _date(ctx, trigger, _dates_for(trigger, siblings), future=future)
@@ -221,14 +222,15 @@ def _objects(ctx: Context, trigger: Trigger, sentence: bilatx.Span, window_end: 
     """Return the people met: "with X, Y and Z", "met X", "spoke to X", "between A and B"."""
     end = min(window_end, trigger.span.end + _OBJECT_REACH)
     refs = ctx.refs_in(trigger.span.end, end)
-    allowed = {"with", "between"} | _VERB_GOVERNORS
+    verb = not is_noun_use(ctx.text, trigger.span.start, sentence.start, trigger.word)
+    allowed = {"with", "between"} | (_VERB_GOVERNORS if verb else set())
     if trigger.kind in _PHONE_KINDS:
         allowed.add("to")
     for ref in refs:
         if ref.how == "pronoun" and ref.word not in {"him", "her"}:
             continue
         word = governing_word(ctx.text, ref.span.start, sentence.start, transparent=_TRANSPARENT)
-        if word in allowed or word == trigger.word:
+        if word in allowed or (verb and word == trigger.word):
             listed = ctx.refs_in(ref.span.start, window_end)
             chain = chain_forward(ctx, listed, listed[0], window_end)
             return [r for r in chain if r.how != "pronoun" or r is ref]
@@ -334,10 +336,12 @@ def _reciprocal(ctx: Context, trigger: Trigger, window_end: int, subjects: list[
     return _WITH_RE.match(ctx.text, trigger.span.end, window_end) is None
 
 
-def _place(
-    ctx: Context, trigger: Trigger, sentence: bilatx.Span, window_end: int
-) -> tuple[str | None, str | None]:
-    """Return the meeting's city and country from its clause."""
+def _place(ctx: Context, trigger: Trigger, sentence: bilatx.Span) -> tuple[str | None, str | None]:
+    """Return the meeting's city (and country), named after the trigger or before it.
+
+    Only a place governed by "in", "at" and the like counts: in "met Lula of
+    Brazil" Brazil says who Lula is, not where they met.
+    """
 
     def governed(place: Place) -> bool:
         if place.kind == "here":
@@ -346,7 +350,7 @@ def _place(
         return word in _PLACE_WORDS
 
     after = [
-        p for p in ctx.places_in(trigger.span.end, window_end) if p.is_destination and governed(p)
+        p for p in ctx.places_in(trigger.span.end, sentence.end) if p.is_destination and governed(p)
     ]
     before = [
         p
@@ -493,9 +497,16 @@ def read_leaders(state: State, trigger: Trigger, siblings: list[Trigger]) -> Non
     leaders: list[Ref] = []
     country_span: tuple[int, int] | None = None
     after_by = regex.match(r"\s+by\s", text[trigger.span.end : trigger.span.end + 5])
-    if after_by and _DELEGATION_BEFORE_RE.search(
-        text, max(sentence.start, trigger.span.start - 40), trigger.span.start
-    ):
+    noun = (
+        _DELEGATION_BEFORE_RE.search(
+            text, max(sentence.start, trigger.span.start - 40), trigger.span.start
+        )
+        if after_by
+        else None
+    )
+    # "delegations led by A and B": one delegation each; "a team headed by A and B": one.
+    shared = noun is not None and not noun.group("noun").lower().endswith("s")
+    if after_by and noun is not None:
         start = trigger.span.end + after_by.end()
         refs = ctx.refs_in(start, sentence.end)
         if refs and refs[0].span.start - start <= 160:  # noqa: PLR2004
@@ -511,10 +522,13 @@ def read_leaders(state: State, trigger: Trigger, siblings: list[Trigger]) -> Non
         return
     country = _delegation_country(ctx, *country_span)
     anchor = _anchor(ctx, trigger, siblings, state)
-    for ref in leaders:
+    for index, ref in enumerate(leaders):
         if country is not None and ref.person.country is None:
             state.origins.setdefault(person_key(ref.person), country)
-        state.leaders.setdefault(id(anchor), []).append(Leader(ref, country, trigger.sentence))
+        delegation = trigger.span.start * 100 + (0 if shared else index)
+        state.leaders.setdefault(id(anchor), []).append(
+            Leader(ref, country, trigger.sentence, delegation)
+        )
     state.anchors[id(anchor)] = anchor
 
 
@@ -543,8 +557,8 @@ def finish_delegations(state: State) -> None:
     for key, leaders in state.leaders.items():
         anchor = state.anchors[key]
         people = _unique([leader.ref.person for leader in leaders])
-        countries = {state.origin_of(p) for p in people} - {None}
-        if len(people) < 2 or len(countries) < 2:  # noqa: PLR2004
+        delegations = {leader.delegation for leader in leaders}
+        if len(people) < 2 or len(delegations) < 2:  # noqa: PLR2004
             continue
         sentence = ctx.sentences[anchor.sentence]
         date, dated = _date(ctx, anchor, list(anchor.dates), future=False)
@@ -553,7 +567,7 @@ def finish_delegations(state: State) -> None:
             others = [d for d in others if not ctx.is_dateline_date(d)]
             if others:
                 date, dated = others[0].value, True
-        place, place_country = _place(ctx, anchor, sentence, sentence.end)
+        place, place_country = _place(ctx, anchor, sentence)
         draft = MeetingDraft(
             participants=people,
             trigger=anchor,

@@ -33,7 +33,9 @@ __all__ = [
     "find_triggers",
 ]
 
-VISIT_KINDS: Final = frozenset({"visit", "travel", "arrive", "while", "return", "from", "host"})
+VISIT_KINDS: Final = frozenset(
+    {"visit", "travel", "arrive", "while", "isin", "return", "from", "host"}
+)
 MEETING_KINDS: Final = frozenset({"meet", "talks", "spoke", "call", "host"})
 
 
@@ -56,6 +58,9 @@ def _trigger_re() -> regex.Pattern[str]:
             (?=\s+(?:to|for)(?![\w]))
         | (?P<arrive>arriv(?:e|es|ed|ing|al))
         | (?P<while>while|whilst|stay|stays|staying)(?=\s+in\s)
+        | (?P<isin>(?:is|are)\s+(?:now\s+|currently\s+|already\s+)?in)
+            (?=\s+(?-i:\p{Lu})[\p{L}.'\u2019-]*(?:[\s-]+(?-i:\p{Lu})[\p{L}.'\u2019-]*){0,2}
+               \s+(?:for|on|to|this|as)\s)
         | (?P<return>return(?:s|ed|ing)?)(?=\s+(?:to|home|from)(?![\w]))
         | (?P<from>(?:way\s+(?:back\s+)?home|back)\s+from)
         | (?P<led>co-led|led|headed|co-chaired|chaired)
@@ -220,6 +225,8 @@ class Leader:
     ref: Ref
     country: str | None
     sentence: int
+    delegation: int
+    """Leaders of one delegation share this number ("a team headed by A and B")."""
 
 
 @attrs.define(eq=False)

@@ -31,6 +31,7 @@ import regex
 
 import bilatx
 from bilatx_records._common import (
+    Ref,
     fronted_subjects,
     governing_word,
     is_noun_use,
@@ -45,7 +46,7 @@ from bilatx_records._common import (
 from bilatx_records._model import VisitPiece
 
 if TYPE_CHECKING:
-    from bilatx_records._common import Context, Place, Ref
+    from bilatx_records._common import Context, Place
     from bilatx_records._model import State, Trigger
 
 __all__ = ["build_visits", "finish_visits", "imply_visits", "read_visit", "settle_pending"]
@@ -104,7 +105,7 @@ def read_visit(
     if trigger.kind == "host":
         return _read_hosting(state, trigger, sentence, window_end)
 
-    visitors, gap_start, possessive = _visitors(state, trigger, sentence, window_end)
+    visitors, gap_start, possessive = _visitors(state, trigger, sentence, window_end, current)
     if visitors is None:
         return []
     destinations, visited = _destinations(
@@ -112,8 +113,11 @@ def read_visit(
     )
     status = visit_status(ctx.text, sentence, trigger.span)
     starts, ends, single = _dates(ctx, trigger, sentence, status)
-    days = _durations(ctx, trigger, sentence, window_end)
-    evidence = [trigger.span, *(d.span for d in trigger.dates)]
+    lengths = _durations(ctx, trigger, sentence, window_end)
+    days = [d.days for d in lengths]
+    # The duration's span is evidence: bilatx.merge reads it to end a trip another
+    # article dates.
+    evidence = [trigger.span, *(d.span for d in trigger.dates), *(d.span for d in lengths)]
     sectors = ctx.sectors_in(sentence.start, sentence.end)
     pieces: list[VisitPiece] = []
     acting: list[Ref | None] = list(visitors) or [None]
@@ -150,18 +154,20 @@ def read_visit(
     return pieces
 
 
-def _durations(ctx: Context, trigger: Trigger, sentence: bilatx.Span, window_end: int) -> list[int]:
+def _durations(
+    ctx: Context, trigger: Trigger, sentence: bilatx.Span, window_end: int
+) -> list[bilatx.DurationMention]:
     """Return the lengths that qualify the trigger: "five-day visit", "visit for three days"."""
     out = []
     for mention in ctx.durations_in(max(sentence.start, trigger.span.start - 40), window_end):
         if mention.span.end <= trigger.span.start:
             between = ctx.text[mention.span.end : trigger.span.start]
             if _DURATION_BEFORE_RE.fullmatch(between):
-                out.append(mention.days)
+                out.append(mention)
         elif mention.span.start >= trigger.span.end:
             between = ctx.text[trigger.span.end : mention.span.start]
             if _DURATION_AFTER_RE.fullmatch(between):
-                out.append(mention.days)
+                out.append(mention)
     return out
 
 
@@ -175,7 +181,11 @@ def _window_end(trigger: Trigger, siblings: list[Trigger], sentence: bilatx.Span
 
 
 def _visitors(
-    state: State, trigger: Trigger, sentence: bilatx.Span, window_end: int
+    state: State,
+    trigger: Trigger,
+    sentence: bilatx.Span,
+    window_end: int,
+    current: list[VisitPiece],
 ) -> tuple[list[Ref] | None, int, Ref | None]:
     """Return the visitors (``[]`` for "unknown, maybe coreferent"; ``None`` to skip)."""
     ctx = state.ctx
@@ -211,7 +221,7 @@ def _visitors(
         if agent is not None:
             return [agent], trigger.span.start, None
     subjects: list[Ref] = []
-    if trigger.kind == "while" or (
+    if trigger.kind in {"while", "isin"} or (
         is_supported(text, trigger.span.start, sentence.start)
         if noun
         else verb_ready(
@@ -224,12 +234,34 @@ def _visitors(
         subjects = subjects_before(ctx, sentence, trigger.span.start)
     if not subjects:
         subjects = fronted_subjects(ctx, sentence, trigger.span)
+    if not subjects:
+        subjects = _same_clause(ctx, trigger, current)
     if not subjects and not (
         noun and _DEFINITE_RE.search(text, sentence.start, trigger.span.start)
     ):
         # Only "the visit" / "this trip" can stand for a trip told elsewhere.
         return None, trigger.span.start, None
     return subjects, trigger.span.start, None
+
+
+def _same_clause(ctx: Context, trigger: Trigger, current: list[VisitPiece]) -> list[Ref]:
+    """Return the traveller of the clause's previous trigger ("arrived on Monday for a visit").
+
+    Holds when no other official is named between the two triggers.
+    """
+    earlier = [
+        p for p in current if p.visitor is not None and p.trigger.span.end <= trigger.span.start
+    ]
+    if not earlier:
+        return []
+    last = earlier[-1]
+    between = ctx.text[last.trigger.span.end : trigger.span.start]
+    named = [
+        r for r in ctx.refs_in(last.trigger.span.end, trigger.span.start) if r.how != "pronoun"
+    ]
+    if named or last.visitor is None or regex.search(r"[;:]|,\s+(?:and|but|while|as)\s", between):
+        return []
+    return [Ref(trigger.span, last.visitor, "clause")]
 
 
 def _invited_person(ctx: Context, sentence: bilatx.Span, trigger: Trigger) -> Ref | None:

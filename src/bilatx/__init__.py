@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from bilatx._hookimpl import hookimpl
 from bilatx._manager import BUILTIN_PLUGINS, ENTRY_POINT_GROUP, PluginInfo, make_plugin_manager
+from bilatx._merge import merge
 from bilatx._pipeline import Pipeline, default_pipeline, extract, fallback_people
 from bilatx._settings import DateOrder, Settings
 from bilatx._types import (
@@ -98,6 +99,7 @@ __all__ = [
     "fallback_people",
     "hookimpl",
     "make_plugin_manager",
+    "merge",
     "parse_date_value",
     "to_dataframes",
 ]

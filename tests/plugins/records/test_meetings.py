@@ -1,0 +1,349 @@
+"""Meeting records: triggers, participants, dates, places, forms and topics.
+
+The tests feed the records plugin hand-built mentions (see ``conftest.py``)
+so they test the meeting logic alone; one end-to-end test runs the pipeline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import bilatx
+from bilatx import MeetingForm
+
+Visits = Callable[..., list[bilatx.Visit]]
+Meetings = Callable[..., list[bilatx.Meeting]]
+Annotated = Callable[..., tuple[bilatx.Document, bilatx.Mentions]]
+Records = Callable[[bilatx.Document, bilatx.Mentions], list[bilatx.Record]]
+
+PEOPLE = [
+    ("Lena Voss", "Foreign Minister", "DEU"),
+    ("Tomas Berg", "President", "NOR"),
+    ("Ana Silva", "Prime Minister", "PRT"),
+    ("Ravi Iyer", "External Affairs Minister", "IND"),
+    ("Kwame Mensah", "Trade Minister", "GHA"),
+]
+CITIES = [("Oslo", "NOR"), ("Lisbon", "PRT"), ("Berlin", "DEU"), ("Accra", "GHA"), ("Pune", "IND")]
+COUNTRIES = [("Norway", "NOR"), ("Portugal", "PRT"), ("Germany", "DEU"), ("India", "IND")]
+TODAY = ("today", "2024-05-02")
+
+
+def facts(**extra: object) -> dict[str, object]:
+    base: dict[str, object] = {"people": PEOPLE, "cities": CITIES, "countries": COUNTRIES}
+    base.update(extra)
+    return base
+
+
+def only(found: list[bilatx.Meeting]) -> bilatx.Meeting:
+    assert len(found) == 1, found
+    return found[0]
+
+
+def names(meeting: bilatx.Meeting) -> list[str]:
+    return [p.surname for p in meeting.participants]
+
+
+# ----------------------------------------------------------------- triggers
+
+
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        ("Lena Voss met Tomas Berg in Oslo today.", MeetingForm.IN_PERSON),
+        ("Lena Voss met with President Tomas Berg today in Oslo.", MeetingForm.IN_PERSON),
+        ("Lena Voss held talks with Tomas Berg in Oslo today.", MeetingForm.IN_PERSON),
+        ("Lena Voss had a long meeting with Tomas Berg in Oslo today.", MeetingForm.IN_PERSON),
+        ("Lena Voss opened talks with Tomas Berg in Oslo today.", MeetingForm.IN_PERSON),
+        ("Lena Voss spoke by phone with Tomas Berg today.", MeetingForm.PHONE),
+        ("Lena Voss spoke with Tomas Berg today about fishing.", MeetingForm.PHONE),
+        ("Lena Voss had a phone call with Tomas Berg today.", MeetingForm.PHONE),
+        ("Lena Voss held a video conference with Tomas Berg today.", MeetingForm.VIDEO),
+        ("Lena Voss met virtually today with Tomas Berg.", MeetingForm.VIDEO),
+        ("Tomas Berg hosted Lena Voss in Oslo today.", MeetingForm.IN_PERSON),
+        ("Tomas Berg received Lena Voss in Oslo today.", MeetingForm.IN_PERSON),
+        (
+            (
+                "Lena Voss held a bilateral meeting with Tomas Berg today on the sidelines "
+                "of the summit in Oslo."
+            ),
+            MeetingForm.IN_PERSON,
+        ),
+        ("Lena Voss held a summit with Tomas Berg in Oslo today.", MeetingForm.IN_PERSON),
+        ("A call between Lena Voss and Tomas Berg took place today.", MeetingForm.PHONE),
+        ("Lena Voss and Tomas Berg met in Oslo today.", MeetingForm.IN_PERSON),
+        ("The Voss-Berg talks in Oslo today went well.", MeetingForm.IN_PERSON),
+    ],
+)
+def test_meeting_triggers(meetings: Meetings, text: str, form: MeetingForm) -> None:
+    meeting = only(meetings(text, published="2024-05-02", **facts(dates=[TODAY])))
+    assert set(names(meeting)) == {"Voss", "Berg"}
+    assert meeting.form is form
+    assert meeting.date == bilatx.DateValue(2024, 5, 2)
+    expected_place = "Oslo" if form is MeetingForm.IN_PERSON else None
+    assert meeting.place == expected_place
+
+
+def test_subject_first_then_the_people_met(meetings: Meetings) -> None:
+    text = "On May 4, 2024, Ravi Iyer had a long meeting with Trade Minister Kwame Mensah in Accra."
+    meeting = only(meetings(text, **facts(dates=[("May 4, 2024", "2024-05-04")])))
+    assert names(meeting) == ["Iyer", "Mensah"]
+    assert (meeting.date, meeting.place) == (bilatx.DateValue(2024, 5, 4), "Accra")
+
+
+def test_a_list_of_people_met_is_one_meeting(meetings: Meetings) -> None:
+    text = (
+        "Lena Voss and Ravi Iyer met with President Tomas Berg, Prime Minister Ana Silva, "
+        "and Trade Minister Kwame Mensah in Lisbon today."
+    )
+    meeting = only(meetings(text, **facts(dates=[TODAY])))
+    assert names(meeting) == ["Voss", "Iyer", "Berg", "Silva", "Mensah"]
+
+
+def test_the_purpose_of_the_meeting_ends_the_list(meetings: Meetings) -> None:
+    text = "Lena Voss met today with Tomas Berg to discuss what Ana Silva proposed."
+    meeting = only(meetings(text, **facts(dates=[TODAY])))
+    assert names(meeting) == ["Voss", "Berg"]
+
+
+def test_a_counterpart_is_met(meetings: Meetings) -> None:
+    text = "Ravi Iyer also held separate talks with his Norwegian counterpart Tomas Berg."
+    assert names(only(meetings(text, **facts()))) == ["Iyer", "Berg"]
+
+
+def test_people_only_mentioned_do_not_meet(meetings: Meetings) -> None:
+    assert meetings("Lena Voss praised Tomas Berg for his work.", **facts()) == []
+    assert meetings("Lena Voss welcomed the summit Tomas Berg proposed.", **facts()) == []
+    assert meetings("Lena Voss held talks with officials in Oslo.", **facts()) == []
+    assert meetings("Lena Voss spoke to reporters in Berlin.", **facts()) == []
+
+
+def test_a_delegation_with_unnamed_hosts_is_no_meeting(meetings: Meetings) -> None:
+    text = "A team headed by Lena Voss and Ravi Iyer will hold talks with bankers in Oslo."
+    assert meetings(text, **facts()) == []
+
+
+def test_a_bare_meeting_noun_takes_the_storys_protagonist(meetings: Meetings) -> None:
+    text = (
+        "Today, Lena Voss met in Lisbon with the country's leaders. In a meeting with "
+        "Prime Minister Ana Silva and then a session with President Tomas Berg, they agreed."
+    )
+    found = meetings(text, published="2024-05-02", **facts(dates=[("Today", "2024-05-02")]))
+    pairs = {frozenset(names(m)) for m in found}
+    assert pairs == {frozenset({"Voss", "Silva"}), frozenset({"Voss", "Berg"})}
+    for meeting in found:
+        assert (meeting.date, meeting.place) == (bilatx.DateValue(2024, 5, 2), "Lisbon")
+
+
+def test_a_plural_title_stands_for_its_holders(meetings: Meetings) -> None:
+    text = (
+        "Prime Minister Ana Silva said she held talks with the country's trade ministers. "
+        "Trade Minister Kwame Mensah agreed."
+    )
+    people = [("Ana Silva", "Prime Minister", "PRT"), ("Kwame Mensah", "Trade Minister", "PRT")]
+    meeting = only(meetings(text, people=people))
+    assert names(meeting) == ["Silva", "Mensah"]
+
+
+def test_delegation_leaders_meet(meetings: Meetings) -> None:
+    text = (
+        "Germany hosted the fourth round of the energy dialogue in Berlin on March 3, 2023. "
+        "Foreign Minister Lena Voss led the German delegation and Kwame Mensah led the "
+        "Ghanaian delegation."
+    )
+    found = meetings(
+        text,
+        people=[("Lena Voss", "Foreign Minister", "DEU"), ("Kwame Mensah", None, None)],
+        cities=CITIES,
+        countries=COUNTRIES,
+        demonyms=[("German", "DEU"), ("Ghanaian", "GHA")],
+        dates=[("March 3, 2023", "2023-03-03")],
+    )
+    meeting = only(found)
+    assert names(meeting) == ["Voss", "Mensah"]
+    assert (meeting.date, meeting.place) == (bilatx.DateValue(2023, 3, 3), "Berlin")
+
+
+def test_delegations_led_by_two_officials(meetings: Meetings, visits: Visits) -> None:
+    text = (
+        "Germany and Ghana held their dialogue in Accra on June 2, 2023, with delegations "
+        "led by Foreign Minister Lena Voss and Trade Minister Kwame Mensah."
+    )
+    extra = facts(dates=[("June 2, 2023", "2023-06-02")], countries=[("Germany", "DEU")])
+    meeting = only(meetings(text, **extra))
+    assert names(meeting) == ["Voss", "Mensah"]
+    assert meeting.place == "Accra"
+    (visit,) = visits(text, **extra)
+    assert (visit.visitor.surname, visit.host, visit.places) == ("Voss", "GHA", ("Accra",))
+
+
+def test_a_later_meeting_in_the_paragraph_shares_the_date(meetings: Meetings) -> None:
+    text = (
+        "Lena Voss held talks with Tomas Berg in Oslo on May 3, 2024. Lena Voss also met "
+        "with Ana Silva."
+    )
+    found = meetings(text, **facts(dates=[("May 3, 2024", "2024-05-03")]))
+    assert {m.date for m in found} == {bilatx.DateValue(2024, 5, 3)}
+    assert {m.place for m in found} == {"Oslo"}
+
+
+def test_a_meeting_during_a_one_day_visit_takes_its_date_and_city(meetings: Meetings) -> None:
+    text = (
+        "Lena Voss visited Oslo, Norway yesterday.\n\nWhile in Oslo, Lena Voss met with "
+        "President Tomas Berg."
+    )
+    meeting = only(meetings(text, **facts(dates=[("yesterday", "2024-05-01")])))
+    assert (meeting.date, meeting.place) == (bilatx.DateValue(2024, 5, 1), "Oslo")
+
+
+def test_a_meeting_during_a_long_visit_has_no_single_date(meetings: Meetings) -> None:
+    text = (
+        "Lena Voss will travel to Oslo, Norway, May 21-24. While in Oslo, she will meet "
+        "with President Tomas Berg."
+    )
+    meeting = only(meetings(text, **facts(dates=[("May 21-24", "2024-05-21/2024-05-24")])))
+    assert (meeting.date, meeting.place) == (None, "Oslo")
+
+
+def test_talks_over_two_days_are_dated_as_an_interval(meetings: Meetings) -> None:
+    text = "Ravi Iyer held talks with Kwame Mensah in Accra on July 27-28."
+    meeting = only(meetings(text, **facts(dates=[("July 27-28", "2017-07-27/2017-07-28")])))
+    assert meeting.date == bilatx.DateInterval(
+        bilatx.DateValue(2017, 7, 27), bilatx.DateValue(2017, 7, 28)
+    )
+
+
+def test_next_week_is_a_date_without_a_value(meetings: Meetings) -> None:
+    text = "Ravi Iyer will meet Kwame Mensah next week in Accra."
+    meeting = only(meetings(text, **facts(dates=[("next week", None)])))
+    assert (meeting.date, meeting.place) == (None, "Accra")
+
+
+def test_a_date_owned_by_another_noun_is_not_the_meetings(meetings: Meetings) -> None:
+    text = "Friday's statement follows a call between Lena Voss and Tomas Berg last week."
+    meeting = only(meetings(text, **facts(dates=[("Friday", "2024-05-03"), ("last week", None)])))
+    assert meeting.date is None
+
+
+def test_dateline_lead_gives_date_and_city(meetings: Meetings) -> None:
+    text = "LISBON, March 31 - Ana Silva opened talks with Lena Voss on fisheries quotas."
+    meeting = only(meetings(text, **facts(dates=[("March 31", "1987-03-31")])))
+    assert (meeting.date, meeting.place) == (bilatx.DateValue(1987, 3, 31), "Lisbon")
+
+
+def test_a_reported_lead_keeps_the_city_not_the_date(meetings: Meetings) -> None:
+    text = "LISBON, March 31 - Ana Silva said she held talks with Lena Voss on quotas."
+    meeting = only(meetings(text, **facts(dates=[("March 31", "1987-03-31")])))
+    assert (meeting.date, meeting.place) == (None, "Lisbon")
+
+
+def test_a_seat_of_government_is_its_city(meetings: Meetings) -> None:
+    text = "President Tomas Berg met today at the White House with Ana Silva."
+    meeting = only(meetings(text, **facts(dates=[TODAY])))
+    assert meeting.place == "Washington"
+
+
+def test_topics_come_from_the_sentence_and_the_readout(meetings: Meetings) -> None:
+    text = (
+        "Lena Voss met today with Tomas Berg in Oslo to discuss energy. The two leaders "
+        "also discussed trade and fisheries."
+    )
+    meeting = only(
+        meetings(
+            text,
+            **facts(
+                dates=[TODAY],
+                sectors=[("energy", "energy"), ("trade", "trade"), ("fisheries", "fisheries")],
+            ),
+        )
+    )
+    assert meeting.topics == ("energy", "trade", "fisheries")
+
+
+def test_repeated_mentions_become_one_meeting(meetings: Meetings) -> None:
+    text = (
+        "Lena Voss met Tomas Berg in Oslo today. During their meeting, the two agreed. "
+        "Lena Voss said her talks with Tomas Berg were useful."
+    )
+    meeting = only(meetings(text, **facts(dates=[TODAY])))
+    assert len([s for s in meeting.evidence if text[s.start : s.end] in {"met", "talks"}]) == 2
+
+
+def test_same_people_on_different_days_are_two_meetings(meetings: Meetings) -> None:
+    text = (
+        "Lena Voss met Tomas Berg in Oslo on May 2, 2024. Lena Voss met Tomas Berg again "
+        "in Berlin on June 9, 2024."
+    )
+    found = meetings(
+        text, **facts(dates=[("May 2, 2024", "2024-05-02"), ("June 9, 2024", "2024-06-09")])
+    )
+    assert sorted(m.place or "" for m in found) == ["Berlin", "Oslo"]
+
+
+# -------------------------------------------------------------- hypothesis
+
+NAMES = ["Lena Voss", "Tomas Berg", "Ana Silva", "Ravi Iyer", "Kwame Mensah"]
+VERBS = [
+    ("{a} met {b} in {city} on {date}.", MeetingForm.IN_PERSON),
+    ("{a} held talks with {b} in {city} on {date}.", MeetingForm.IN_PERSON),
+    ("On {date}, {a} had a meeting with {b} in {city}.", MeetingForm.IN_PERSON),
+    ("{a} spoke by phone with {b} on {date}.", MeetingForm.PHONE),
+    ("On {date}, {a} and {b} met in {city}.", MeetingForm.IN_PERSON),
+]
+
+
+@given(
+    pair=st.permutations(NAMES).map(lambda names: names[:2]),
+    template=st.sampled_from(VERBS),
+    city=st.sampled_from(CITIES),
+    day=st.dates(dt.date(1990, 1, 1), dt.date(2035, 12, 31)),
+)
+def test_generated_meetings_come_back_with_people_date_and_place(
+    meetings: Meetings,
+    pair: list[str],
+    template: tuple[str, MeetingForm],
+    city: tuple[str, str],
+    day: dt.date,
+) -> None:
+    form = template[1]
+    when = f"{day:%B} {day.day}, {day.year}"
+    text = template[0].format(a=pair[0], b=pair[1], city=city[0], date=when)
+    text += " They discussed trade."
+    found = meetings(
+        text,
+        people=[(n, "Minister", None) for n in pair],
+        cities=[city],
+        dates=[(when, day.isoformat())],
+    )
+    meeting = only(found)
+    assert [p.name for p in meeting.participants] == pair
+    assert meeting.date == bilatx.DateValue.from_date(day)
+    assert meeting.form is form
+    assert meeting.place == (city[0] if form is MeetingForm.IN_PERSON else None)
+
+
+@given(text=st.text(max_size=300))
+def test_arbitrary_text_never_breaks_the_builder(meetings: Meetings, text: str) -> None:
+    for meeting in meetings(text, people=PEOPLE[:2], cities=CITIES):
+        assert len(meeting.participants) >= 2
+        for span in meeting.evidence:
+            span.check_within(text)
+
+
+# -------------------------------------------------------------- end to end
+
+
+def test_end_to_end_readout(pipeline: bilatx.Pipeline) -> None:
+    text = (
+        "Secretary of State Antony J. Blinken met today with Japanese Foreign Minister "
+        "Hayashi Yoshimasa in Tokyo to discuss regional security."
+    )
+    result = pipeline.extract(text, published="2022-05-23")
+    meeting = only(list(result.meetings))
+    assert {p.surname for p in meeting.participants} >= {"Blinken"}
+    assert len(meeting.participants) == 2
+    assert (meeting.date, meeting.place) == (bilatx.DateValue(2022, 5, 23), "Tokyo")
