@@ -171,8 +171,8 @@ class Span:
         return self.end - self.start
 
     def overlaps(self, other: Span) -> bool:
-        """Return whether the two spans share at least one character."""
-        return self.start < other.end and other.start < self.end
+        """Return whether the two spans share at least one character (empty spans share none)."""
+        return max(self.start, other.start) < min(self.end, other.end)
 
     def contains(self, other: Span) -> bool:
         """Return whether ``other`` lies entirely inside this span."""
