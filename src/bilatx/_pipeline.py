@@ -9,8 +9,12 @@ attributed to the plugin that caused it.
 from __future__ import annotations
 
 import contextlib
+import importlib
+import os
 import signal
 import threading
+import types
+import uuid
 from functools import cache
 from typing import TYPE_CHECKING, Any, Final, NoReturn, cast, final
 
@@ -102,6 +106,12 @@ def _deadline(seconds: float | None) -> Iterator[None]:
 def _describe(exc: BaseException) -> str:
     text = str(exc).strip()
     name = type(exc).__name__
+    if type(exc) is TimeoutError and text == "regex timed out":
+        # A bare `regex` timeout says nothing of the pattern; say what it means.
+        return (
+            "a pattern search took longer than its timeout (regex timed out); the pattern "
+            "probably backtracks catastrophically on this text (see bilatx.text.finditer)"
+        )
     return f"{name}: {text}" if text and not isinstance(exc, _Invalid) else (text or name)
 
 
@@ -225,6 +235,7 @@ class Pipeline:
         self._pm = plugin_manager or make_plugin_manager(
             builtins=builtins, entrypoints=entrypoints, block=block, plugins=plugins
         )
+        self._token: str | None = None
 
     @property
     def settings(self) -> Settings:
@@ -312,14 +323,81 @@ class Pipeline:
             errors=errors,
         )
 
-    def extract_many(self, documents: Iterable[Document | str]) -> Iterator[Extraction]:
-        """Extract from many documents lazily, in order; lenient unless strict.
+    def extract_many(
+        self, documents: Iterable[Document | str], *, workers: int = 1
+    ) -> Iterator[Extraction]:
+        """Extract from many documents lazily, yielding results in input order.
 
-        A document a plugin fails on still yields an :class:`Extraction` whose
-        ``errors`` say what failed.
+        Lenient unless strict: a document a plugin fails on still yields an
+        :class:`Extraction` whose ``errors`` say what failed, and so does a
+        document whose worker process died.
+
+        Args:
+            documents: texts or :class:`Document` s, read lazily.
+            workers: processes to run in parallel. ``1`` (the default) runs in
+                this process; ``0`` means one per CPU. With more than one, the
+                pipeline is pickled to each worker (its plugins must be
+                importable modules or picklable objects), a few small batches
+                per worker are in flight at a time so memory stays bounded, and
+                each extraction comes back holding the caller's own Document.
+
+        Raises:
+            InputError: an item is neither a str nor a Document (raised at its position).
+            PluginContractError: the pipeline is strict and a plugin failed.
+            bilatx.BilatxError: strict, and a worker process died on a document;
+                or the pipeline cannot be pickled for the workers.
         """
-        for doc in documents:
-            yield self.extract(doc)
+        if workers == 0:
+            workers = os.cpu_count() or 1
+        if workers <= 1:
+            for doc in documents:
+                yield self.extract(doc)
+            return
+        from bilatx._batch import WorkerCrashError, run_ordered  # noqa: PLC0415
+
+        def items() -> Iterator[tuple[None, Document | BaseException]]:
+            for item in documents:
+                try:
+                    yield None, self.document(item)
+                except InputError as exc:  # noqa: PERF203  (reported in its place)
+                    yield None, exc
+
+        with contextlib.closing(run_ordered(self, items(), workers=workers)) as results:
+            for _, given, outcome in results:
+                if outcome.extraction is not None:
+                    yield outcome.extraction
+                    continue
+                failure = outcome.failure
+                if isinstance(failure, WorkerCrashError) and isinstance(given, Document):
+                    if self._settings.strict:
+                        raise failure
+                    error = PluginError(
+                        plugin="<worker>", hook="extract", doc_id=given.id, message=str(failure)
+                    )
+                    yield Extraction(document=given, errors=[error])
+                    continue
+                raise cast("BaseException", failure)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle as a recipe: settings, plugins in registration order, blocked names.
+
+        Module plugins travel by name and are imported on the other side; other
+        plugin objects are pickled. This is how worker processes and Dask
+        workers get the same pipeline.
+        """
+        plugins: list[tuple[str, object]] = []
+        blocked: list[str] = []
+        for name, plugin in self._pm.list_name_plugin():
+            if plugin is None:
+                blocked.append(name)
+            elif isinstance(plugin, types.ModuleType):
+                plugins.append((name, _ModuleRef(plugin.__name__)))
+            else:
+                plugins.append((name, plugin))
+        if self._token is None:
+            self._token = uuid.uuid4().hex
+        key = (self._token, tuple(n for n, _ in plugins), tuple(blocked))
+        return (_rebuild_pipeline, (key, self._settings, tuple(plugins), tuple(blocked)))
 
     def extract_mentions(self, doc: Document) -> Mentions:
         """Run only the extract hooks; return the unresolved mentions."""
@@ -483,6 +561,39 @@ class Pipeline:
                 )
             )
             return []
+
+
+@attrs.frozen
+class _ModuleRef:
+    """A module plugin, pickled by its import name."""
+
+    name: str
+
+
+_rebuilt: dict[tuple[Any, ...], Pipeline] = {}
+
+
+def _rebuild_pipeline(
+    key: tuple[Any, ...],
+    settings: Settings,
+    plugins: tuple[tuple[str, object], ...],
+    blocked: tuple[str, ...],
+) -> Pipeline:
+    """Unpickle a :class:`Pipeline`; one per recipe and process, as Dask unpickles per task."""
+    cached = _rebuilt.get(key)
+    if cached is not None:
+        return cached
+    named = {
+        name: importlib.import_module(p.name) if isinstance(p, _ModuleRef) else p
+        for name, p in plugins
+    }
+    pm = make_plugin_manager(builtins=False, entrypoints=False, block=blocked, plugins=named)
+    pipeline = Pipeline(plugin_manager=pm, settings=settings)
+    pipeline._token = key[0]  # noqa: SLF001  (pickled again, it keeps its recipe key)
+    if len(_rebuilt) >= 8:  # noqa: PLR2004  (a few recipes per process at most)
+        _rebuilt.clear()
+    _rebuilt[key] = pipeline
+    return pipeline
 
 
 def _make_document(*, doc_id: str | None, build: Any) -> Document:  # noqa: ANN401

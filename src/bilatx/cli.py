@@ -1,8 +1,10 @@
 """The ``bilatx`` command line.
 
 Exit codes: 0 success; 1 a batch finished but some documents could not be
-processed (each one is reported); 2 bad usage or bad input (a missing file,
-undecodable bytes, an invalid date) that stopped the command.
+processed or had duplicate ids (each one is reported); 2 bad usage or bad input
+(a missing or binary file, undecodable bytes, an invalid date, an unwritable
+output, an input cut short) that stopped the command or a file; 130
+interrupted (Ctrl-C or SIGTERM), every line written so far being whole.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any, Final, TextIO
 
-from bilatx._io import read_jsonl, read_text_file
+from bilatx._io import DEFAULT_MAX_LINE_BYTES, read_text_file
 from bilatx._pipeline import Pipeline
 from bilatx._settings import Settings
 from bilatx.errors import BilatxError, InputError
@@ -28,6 +30,7 @@ __all__ = ["main"]
 EXIT_OK: Final = 0
 EXIT_PARTIAL: Final = 1
 EXIT_BAD_INPUT: Final = 2
+EXIT_INTERRUPTED: Final = 130
 
 
 def _iso_date(value: str) -> dt.date:
@@ -44,7 +47,9 @@ def _err(message: str) -> None:
 
 def _pipeline(args: argparse.Namespace) -> Pipeline:
     settings = Settings(
-        strict=getattr(args, "strict", False), date_order=getattr(args, "date_order", None)
+        strict=getattr(args, "strict", False),
+        date_order=getattr(args, "date_order", None),
+        plugin_timeout=getattr(args, "plugin_timeout", None) or None,
     )
     return Pipeline(settings=settings, block=getattr(args, "block", None) or ())
 
@@ -59,80 +64,87 @@ def _warn_errors(ex: Extraction) -> None:
 
 def _extract_files(args: argparse.Namespace) -> int:
     pipeline = _pipeline(args)
-    results = []
+    results: list[Extraction] = []
+    bad = 0
+    out = sys.stdout
     for path in args.files:
-        text = read_text_file(path, encoding=args.encoding, errors=args.errors)
+        try:
+            text = read_text_file(path, encoding=args.encoding, errors=args.errors)
+        except InputError as exc:
+            # Report it and go on: the other files' results are still written.
+            _err(str(exc))
+            bad += 1
+            continue
         doc_id = args.id if args.id is not None else path
         ex = pipeline.extract(text, published=args.published, doc_id=doc_id)
-        _warn_errors(ex)
-        results.append(ex)
-    out = sys.stdout
-    if args.format == "table":
-        for ex in results:
+        if not args.quiet:
+            _warn_errors(ex)
+        # Table and JSONL output stream one document at a time; JSON waits for all.
+        if args.format == "table":
             write_table(ex, out)
-    elif args.format == "jsonl":
-        for ex in results:
+            out.flush()
+        elif args.format == "jsonl":
             out.write(ex.to_json(include_text=not args.no_text) + "\n")
-    elif len(results) == 1:
-        out.write(results[0].to_json(include_text=not args.no_text, indent=2) + "\n")
-    else:
-        json.dump(
-            [ex.to_dict(include_text=not args.no_text) for ex in results],
-            out,
-            ensure_ascii=False,
-            indent=2,
-        )
-        out.write("\n")
-    return EXIT_OK
+            out.flush()
+        else:
+            results.append(ex)
+    if args.format == "json" and results:
+        if len(args.files) == 1:
+            out.write(results[0].to_json(include_text=not args.no_text, indent=2) + "\n")
+        else:
+            json.dump(
+                [ex.to_dict(include_text=not args.no_text) for ex in results],
+                out,
+                ensure_ascii=False,
+                indent=2,
+            )
+            out.write("\n")
+    return EXIT_BAD_INPUT if bad else EXIT_OK
 
 
 def _extract_jsonl(args: argparse.Namespace) -> int:
+    from bilatx._batch import batch_jsonl  # noqa: PLC0415
+    from bilatx._io import deferred_interrupts  # noqa: PLC0415
+
     pipeline = _pipeline(args)
-    failed = 0
-    target: TextIO
-    if args.output and args.output != "-":
-        try:
-            target = open(args.output, "w", encoding="utf-8")  # noqa: SIM115, PTH123
-        except OSError as exc:
-            raise InputError(exc.strerror or str(exc), path=args.output) from None
-    else:
-        target = sys.stdout
-    try:
-        for item in read_jsonl(args.jsonl, encoding=args.encoding, errors=args.errors):
-            if item.error is not None:
-                failed += 1
-                _err(str(item.error))
-                if item.doc_id is not None:
-                    target.write(
-                        json.dumps(
-                            {"id": item.doc_id, "error": item.error.message}, ensure_ascii=False
-                        )
-                        + "\n"
-                    )
-                    target.flush()
-                continue
-            assert item.document is not None  # noqa: S101  (an InputLine has one or the other)
-            try:
-                ex = pipeline.extract(item.document)
-            except BilatxError as exc:
-                failed += 1
-                where = f"{args.jsonl}:{item.line} (id {item.doc_id!r})"
-                _err(f"{where}: {exc}")
-                target.write(
-                    json.dumps({"id": item.doc_id, "error": str(exc)}, ensure_ascii=False) + "\n"
-                )
-                target.flush()
-                continue
-            _warn_errors(ex)
-            # One write per line, flushed: an interruption leaves only whole lines.
-            target.write(ex.to_json(include_text=not args.no_text) + "\n")
-            target.flush()
-    finally:
-        if target is not sys.stdout:
-            target.close()
-    if failed:
-        _err(f"{failed} document(s) could not be processed; see the messages above")
+    output = args.output or "-"
+    with deferred_interrupts():
+        summary = batch_jsonl(
+            pipeline,
+            args.jsonl,
+            output,
+            workers=args.workers,
+            resume=args.resume,
+            include_text=not args.no_text,
+            encoding=args.encoding,
+            errors=args.errors,
+            max_line_bytes=args.max_line_bytes or None,
+            progress=not args.quiet and sys.stderr.isatty(),
+            warn=not args.quiet,
+        )
+    if summary.skipped:
+        _err(f"--resume: {summary.skipped:,} document(s) already in {output} were skipped")
+    if summary.interrupted:
+        where = "" if output == "-" else f" to {output}"
+        _err(
+            f"interrupted: {summary.documents + summary.failed:,} whole line(s) written{where} "
+            "in this run; "
+            "run the same command with --resume to continue"
+        )
+        return EXIT_INTERRUPTED
+    problems = []
+    if summary.failed:
+        problems.append(f"{summary.failed:,} document(s) could not be processed")
+    if summary.duplicates:
+        problems.append(f"{summary.duplicates:,} duplicate id(s)")
+    if problems:
+        _err("; ".join(problems) + "; see the messages above")
+    if summary.fatal:
+        return EXIT_BAD_INPUT
+    if problems:
         return EXIT_PARTIAL
+    if summary.documents == 0 and summary.skipped == 0:
+        _err(f"warning: no documents in {args.jsonl}")
     return EXIT_OK
 
 
@@ -143,8 +155,15 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     if not args.jsonl and not args.files:
         _err("nothing to extract: give FILE arguments, '-' for stdin, or --jsonl IN")
         return EXIT_BAD_INPUT
+    if args.workers < 0:
+        _err("--workers must be 0 (one per CPU) or more")
+        return EXIT_BAD_INPUT
     if args.jsonl:
         return _extract_jsonl(args)
+    for flag, given in (("--resume", args.resume), ("-o/--output", args.output)):
+        if given:
+            _err(f"{flag} only applies to --jsonl batches")
+            return EXIT_BAD_INPUT
     return _extract_files(args)
 
 
@@ -290,7 +309,10 @@ def build_parser() -> argparse.ArgumentParser:
         description=(
             "Extract visits, meetings, statements and trade figures from news about two countries."
         ),
-        epilog="Exit codes: 0 success; 1 some documents in a batch failed; 2 bad usage or input.",
+        epilog=(
+            "Exit codes: 0 success; 1 some documents in a batch failed; 2 bad usage or input; "
+            "130 interrupted."
+        ),
     )
     from bilatx import __version__  # noqa: PLC0415
 
@@ -339,6 +361,38 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("DMY", "MDY"),
         default=None,
         help="how to read numeric dates such as 05/12/2023",
+    )
+    ex.add_argument(
+        "-w",
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="--jsonl: worker processes (default 1; 0 = one per CPU); output order is kept",
+    )
+    ex.add_argument(
+        "--resume",
+        action="store_true",
+        help="--jsonl: skip ids already in OUT and append, continuing an interrupted run",
+    )
+    ex.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress line and no plugin warnings"
+    )
+    ex.add_argument(
+        "--plugin-timeout",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
+        help="report a plugin as failed when it spends longer on one document (default 60; 0 = "
+        "no limit)",
+    )
+    ex.add_argument(
+        "--max-line-bytes",
+        type=int,
+        default=DEFAULT_MAX_LINE_BYTES,
+        metavar="N",
+        help=f"--jsonl: report and skip longer input lines (default {DEFAULT_MAX_LINE_BYTES:,}; "
+        "0 = no limit)",
     )
     common(ex)
     ex.set_defaults(func=_cmd_extract)
