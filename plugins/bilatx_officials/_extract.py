@@ -191,10 +191,8 @@ def _titled(tokens: list[Token], acronyms: dict[str, str]) -> Iterator[_Found]:
 
 
 def _token_after(tokens: list[Token], char: int) -> int:
-    for index, tok in enumerate(tokens):
-        if tok.start >= char:
-            return index
-    return len(tokens)
+    """Return the index of the first token starting at or after offset ``char``."""
+    return bisect.bisect_left(tokens, char, key=lambda t: t.start)
 
 
 def _names_for(
@@ -552,11 +550,12 @@ def _leads_after(
 ) -> str | None:
     """Read the country of the delegation a person leads ("..., led the U.S. delegation")."""
     sentence = sentences[last - 1] if last > 0 else 0
+    others = {other.start for other in found if other is not f}
     for m in range(last, min(len(tokens), last + 25)):
         if sentences[m] != sentence:
             return None
         tok = tokens[m]
-        if any(other is not f and other.start == tok.start for other in found):
+        if tok.start in others:
             return None
         if tok.lower in _LEAD_VERBS and m + 3 < len(tokens) and tokens[m + 1].lower == "the":
             for length in (3, 2, 1):
@@ -578,14 +577,14 @@ def _short_mentions(tokens: list[Token], text: str, found: list[_Found]) -> Iter
     surnames = {f.surname for f in found if f.surname}
     # "bin Okafor" is also written "Okafor" on its own later.
     surnames |= {s.split()[-1] for s in surnames if s.split()[0] in g.particles}
-    taken = [(f.start, f.end) for f in found]
+    taken = sorted((f.start, f.end) for f in found)
     for surname in sorted(surnames, key=len, reverse=True):
         pattern = regex.compile(
             r"(?<![\p{L}\p{N}'\u2019.-])" + regex.escape(surname) + r"(?![\p{L}\p{N}])"
         )
         for match in pattern.finditer(text):
             start, end = match.span()
-            if any(s < end and start < e for s, e in taken):
+            if _overlaps_taken(taken, start, end):
                 continue
             k = bisect.bisect_left(starts, start)
             if k >= len(tokens) or tokens[k].start != start:
@@ -620,7 +619,7 @@ def _short_mentions(tokens: list[Token], text: str, found: list[_Found]) -> Iter
                 words=tuple(w for w in surname.split() if w not in g.particles) or (surname,),
                 honorific=honorific,
             )
-            taken.append((span_start, end))
+            bisect.insort(taken, (span_start, end))
             yield _Found(
                 start=span_start,
                 end=end,
@@ -632,6 +631,12 @@ def _short_mentions(tokens: list[Token], text: str, found: list[_Found]) -> Iter
                 honorific=honorific,
                 surname=surname,
             )
+
+
+def _overlaps_taken(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps one of the sorted, non-overlapping ``taken`` spans."""
+    index = bisect.bisect_left(taken, (end, end)) - 1
+    return index >= 0 and taken[index][1] > start
 
 
 def _bare_ok(tokens: list[Token], k: int, nxt: Token | None) -> bool:

@@ -201,8 +201,9 @@ def _qualifier(
         found = _country_phrase_ending(tokens, scan)
         if found is not None:
             start, code, kind = found
-            if kind == "region" and scan == run_start:
-                return code, "region", start, start
+            if kind in {"region", "agency"} and scan == run_start:
+                # "Alberta Premier", "Bundesbank President": the office is the body's.
+                return code, kind, start, start
             if kind != "region":
                 return code, kind, start, None
         if scan - 1 < 0:

@@ -22,6 +22,7 @@ counterpart"). When nothing is clear the country stays ``None``.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from typing import TYPE_CHECKING, Final
 
@@ -64,6 +65,7 @@ _COUNTERPART: Final = regex.compile(
 )
 _DATELINE_WINDOW: Final = 200
 _SALIENT_SENTENCES: Final = 2
+_HOME_SENTENCES: Final = 3
 
 
 def _title_key(title: str | None) -> str:
@@ -99,19 +101,23 @@ def compatible(title: str | None, code: str) -> bool:
 def known_country(names: Sequence[str], title: str | None) -> str | None:
     """Return the country of a well-known office-holder named in ``names``, if any.
 
-    Full names match exactly (accents, case and initials aside); a bare
-    surname matches a head of state or government only under such a title.
+    Full names match exactly (accents, case and initials aside). A bare
+    surname under a title matches when only one listed person bears it: a
+    head of state or government under such a title ("President Reagan"),
+    anyone else under any other title ("Secretary Blinken").
     """
     people = known_people()
     for name in names:
         words = fold_words(name)
         if len(words) >= 2 and words in people.by_name:  # noqa: PLR2004
             return people.by_name[words]
-    if _title_key(title) in _LEADER_TITLES:
+    leader = _title_key(title) in _LEADER_TITLES
+    surnames = people.leader_surnames if leader else people.other_surnames
+    if title:
         for name in names:
             words = fold_words(name)
-            if len(words) == 1 and words[0] in people.leader_surnames:
-                return people.leader_surnames[words[0]]
+            if len(words) == 1 and words[0] in surnames:
+                return surnames[words[0]]
     return None
 
 
@@ -127,13 +133,23 @@ class CountryContext:
         """Index the places of ``doc`` by sentence, leaving out those inside official mentions."""
         self.doc = doc
         self.sentences = doc.sentences()
+        self._starts = [span.start for span in self.sentences]
+        taken = sorted((span.start, span.end) for span in official_spans)
+        taken_starts = [start for start, _ in taken]
+
+        def inside_official(span: bilatx.Span) -> bool:
+            # Official spans do not overlap each other, so only the one starting
+            # last before the place's end can overlap it.
+            index = bisect.bisect_left(taken_starts, span.end) - 1
+            return index >= 0 and taken[index][1] > span.start
+
         self._sentence_places: list[list[tuple[int, str]]] = [[] for _ in self.sentences]
         counts: Counter[str] = Counter()
         destination_end = -1
         for place in sorted(places or _find_places(doc.text), key=lambda p: p.span.start):
             if place.country is None or not geo.is_country(place.country):
                 continue
-            if any(place.span.overlaps(span) for span in official_spans):
+            if inside_official(place.span):
                 continue  # "Ambassador to Slovakia", "Russian Deputy Prime Minister"
             before = doc.text[max(0, place.span.start - 30) : place.span.start]
             if _DESTINATION.search(before) or (
@@ -151,11 +167,8 @@ class CountryContext:
         self.home: str | None = self.dateline
 
     def sentence_of(self, offset: int) -> int:
-        """Return the index of the sentence holding ``offset``."""
-        for index, span in enumerate(self.sentences):
-            if span.start <= offset < max(span.end, span.start + 1):
-                return index
-        return max(0, len(self.sentences) - 1)
+        """Return the index of the sentence holding ``offset`` (or the last one before it)."""
+        return max(0, bisect.bisect_right(self._starts, offset) - 1)
 
     def salient(self, code: str) -> bool:
         """Whether the document names the country in more than one sentence (or it is home)."""
@@ -189,7 +202,11 @@ class CountryContext:
                 self.home = ranked[0][0]
                 return
         ranked = self.counts.most_common(2)
-        if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        if (
+            ranked
+            and ranked[0][1] >= _HOME_SENTENCES
+            and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1])
+        ):
             self.home = ranked[0][0]
 
     def dominant_other(

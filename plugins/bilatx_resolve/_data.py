@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, Final
 
@@ -24,6 +24,7 @@ def _load(name: str) -> dict[str, Any]:
     return loaded
 
 
+@lru_cache(maxsize=4096)
 def fold_words(name: str) -> tuple[str, ...]:
     """Return a name's words folded for comparison: no accents, no case, no initials or suffixes.
 
@@ -64,6 +65,8 @@ class KnownPeople:
     """Folded full name words to country; a name two countries share is left out."""
     leader_surnames: dict[str, str]
     """Folded surnames of leaders to country, for surnames only one country's leaders bear."""
+    other_surnames: dict[str, str]
+    """Folded surnames of listed people who are not leaders, when one country's people bear them."""
     nicknames: dict[str, str]
     """Short forms of given names to the full form ("joe" -> "joseph")."""
 
@@ -74,6 +77,7 @@ def known_people() -> KnownPeople:
     data = _load("people.json")
     by_name: dict[tuple[str, ...], str | None] = {}
     surnames: dict[str, str | None] = {}
+    others: dict[str, str | None] = {}
     for section in ("leaders", "others"):
         for code, names in data[section].items():
             for name in names:
@@ -82,11 +86,18 @@ def known_people() -> KnownPeople:
                     continue
                 by_name[words] = code if by_name.get(words, code) == code else None
                 # Arabic patronymics ("Tamim bin Hamad") do not end in a surname.
-                if section == "leaders" and not set(words) & _PATRONYMIC:
-                    last = words[-1]
-                    surnames[last] = code if surnames.get(last, code) == code else None
+                if set(words) & _PATRONYMIC:
+                    continue
+                last = words[-1]
+                table = surnames if section == "leaders" else others
+                table[last] = code if table.get(last, code) == code else None
     return KnownPeople(
         by_name={k: v for k, v in by_name.items() if v is not None},
         leader_surnames={k: v for k, v in surnames.items() if v is not None},
+        other_surnames={
+            k: v
+            for k, v in others.items()
+            if v is not None and surnames.get(k, v) == v  # no leader of another country
+        },
         nicknames=dict(data["nicknames"]),
     )

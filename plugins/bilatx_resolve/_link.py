@@ -33,14 +33,29 @@ class _Person:
     words: set[str] = attrs.Factory(set)
     surname: str = ""
     extra: list[bilatx.Span] = attrs.Factory(list)
+    titles: list[str] = attrs.Factory(list)
+    _full: bilatx.OfficialMention | None = None
 
-    @property
-    def titles(self) -> list[str]:
-        return [m.title for m in self.mentions if m.title]
+    def add(self, mention: bilatx.OfficialMention) -> None:
+        """Add a mention, keeping the fullest name (the earliest of those) at hand."""
+        self.mentions.append(mention)
+        self.words.update(fold_words(mention.name))
+        if mention.title:
+            self.titles.append(mention.title)
+        best = self._full
+        if best is None or (len(fold_words(mention.name)), -mention.span.start) > (
+            len(fold_words(best.name)),
+            -best.span.start,
+        ):
+            self._full = mention
+        self.surname = self.full().surname
 
     def full(self) -> bilatx.OfficialMention:
         """The mention with the fullest name (the earliest of those)."""
-        return max(self.mentions, key=lambda m: (len(fold_words(m.name)), -m.span.start))
+        if self._full is None:
+            msg = "a person has at least one mention"
+            raise ValueError(msg)
+        return self._full
 
 
 def _source(mention: bilatx.OfficialMention) -> str | None:
@@ -136,15 +151,13 @@ def link_people(
         candidates = _candidates(people, mention)
         if candidates:
             best = max(candidates, key=lambda c: (c[0], last_seen.get(c[1], -1)))
-            person = people[best[1]]
+            index = best[1]
         else:
-            person = _Person(surname=mention.surname)
-            people.append(person)
-        person.mentions.append(mention)
-        person.words.update(fold_words(mention.name))
-        full = person.full()
-        person.surname = full.surname
-        last_seen[people.index(person)] = mention.span.start
+            index = len(people)
+            people.append(_Person(surname=mention.surname))
+        person = people[index]
+        person.add(mention)
+        last_seen[index] = mention.span.start
     spans = [span for person in people for m in person.mentions for span in [m.span]]
     context = CountryContext(doc, places, spans)
     titles = [_title(person) for person in people]
