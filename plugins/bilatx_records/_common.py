@@ -490,22 +490,24 @@ class Context:
         return Dateline(bilatx.Span(match.start(), match.end()), city, country, date)
 
     def _collect_places(self) -> tuple[Place, ...]:
+        venues = []
+        for match in _venue_re().finditer(self.text):
+            city = _venues().get(fold(match.group()))
+            if city is not None:
+                span = bilatx.Span(match.start(), match.end())
+                venues.append(Place(span, city, _city_country(city), "venue"))
+        # A venue wins over the place inside its name ("Hyderabad House" is in New Delhi).
         places = [
             Place(m.span, m.name or m.text, m.country, _place_kind(m.kind))
             for m in self.mentions.places
+            if not any(v.span.overlaps(m.span) for v in venues)
         ]
+        places.extend(venues)
         taken = [p.span for p in places]
         if self.dateline is not None and self.dateline.city and self.dateline.country:
             for match in _here_re().finditer(self.text):
                 span = bilatx.Span(match.start(), match.end())
                 places.append(Place(span, self.dateline.city, self.dateline.country, "here"))
-        for match in _venue_re().finditer(self.text):
-            span = bilatx.Span(match.start(), match.end())
-            if any(span.overlaps(s) for s in taken):
-                continue
-            city = _venues().get(fold(match.group()))
-            if city is not None:
-                places.append(Place(span, city, _city_country(city), "venue"))
         places.sort(key=lambda p: (p.span, p.kind))
         return tuple(places)
 
@@ -569,8 +571,18 @@ class Context:
 
     def _pronoun_refs(self, refs: list[Ref]) -> list[Ref]:
         """Resolve he/she/his/her/him to an official, sentence by sentence."""
+        named = sorted(r.span for r in refs)
+        starts = [s.start for s in named]
+
+        def inside_a_name(offset: int) -> bool:
+            i = bisect.bisect_right(starts, offset) - 1
+            return any(named[j].end > offset for j in range(max(0, i - 3), i + 1))
+
+        # "his Chinese counterpart Wang Yi" may be one name mention: its "his" is no reference.
         pronouns = [
-            (bilatx.Span(m.start(), m.end()), m.group()) for m in _pronoun_re().finditer(self.text)
+            (bilatx.Span(m.start(), m.end()), m.group())
+            for m in _pronoun_re().finditer(self.text)
+            if not inside_a_name(m.start())
         ]
         if not pronouns or not refs:
             return refs
@@ -911,9 +923,12 @@ _SUPPORT: Final = (
     r"|starts|starting|ended|end|ends|ending|concluded|conclude|concludes|concluding|undertook"
     r"|undertake|undertakes|undertaking|completed|complete|completes|completing|embarked\s+on"
     r"|embark\s+on|embarks\s+on|embarking\s+on|kicked\s+off|kicks\s+off|cut\s+short|wrapped\s+up"
-    r"|wraps\s+up|wrap\s+up|on|held|hold|holds|holding|had|have|has|having|conducted|conduct"
-    r"|opened|open|opens|continue|continued|continues|resumed?|attended|attend|attends|in|into"
+    r"|wraps\s+up|wrap\s+up|held|hold|holds|holding|had|have|has|having|conducted|conduct"
+    r"|opened|open|opens|continue|continued|continues|resumed?|attended|attend|attends"
     r"|led|chaired|co-chaired"
+    # "is on a visit", "was in talks", "Baka, in talks in Washington": prepositions only
+    # after a form of "be" or a comma, so "a visit to Japan on Friday after talks" is not.
+    r"|(?:(?<![\w])(?:is|are|was|were|be|been|being)\s+|,\s*)(?:on|in|into)"
 )
 # Words that may stand right before a verb whose subject was named earlier.
 _BEFORE_VERB: Final = frozenset(

@@ -30,6 +30,7 @@ from bilatx_records._common import (
     governing_word,
     is_future,
     is_noun_use,
+    is_supported,
     linked_range,
     person_key,
     possessor_before,
@@ -107,6 +108,7 @@ _MODAL_RE: Final = regex.compile(
 _BE_RE: Final = regex.compile(
     r"(?<![\w])(?:is|are|was|were|be|been|being|also)\s+$|['\u2019]re\s+$", regex.IGNORECASE
 )
+_AND_RE: Final = regex.compile(r",?\s+and\s+(?:then\s+|later\s+|also\s+)?$", regex.IGNORECASE)
 _PLACE_WORDS: Final = frozenset({"in", "at", "near", "outside", "inside"})
 
 
@@ -146,7 +148,7 @@ def read_meeting(
     place, place_country = _place(ctx, trigger, sentence)
     form = _form(ctx, trigger)
     future = is_future(text, max(sentence.start, trigger.span.start - 40), trigger.span.start)
-    date, dated = _date(ctx, trigger, _dates_for(trigger, siblings), future=future)
+    date, dated = _date(ctx, trigger, _dates_for(ctx, trigger, siblings), future=future)
     has_counterpart = bool(objects or pair or plural or between)
     if not has_counterpart:
         if not conducted:
@@ -184,7 +186,7 @@ def _conducted(ctx: Context, trigger: Trigger, sentence: bilatx.Span) -> bool:
     """
     word = trigger.word
     before = (sentence.start, trigger.span.start)
-    if word in {"met", "meets"} or trigger.kind in {"spoke", "host"}:
+    if word in {"met", "meets"} or trigger.kind in {"spoke", "host", "callon"}:
         return True
     if word == "meet":
         refs = ctx.refs_in(max(sentence.start, trigger.span.start - 40), trigger.span.start)
@@ -197,17 +199,36 @@ def _conducted(ctx: Context, trigger: Trigger, sentence: bilatx.Span) -> bool:
     return _CONDUCT_RE.search(ctx.text, *before) is not None
 
 
-def _dates_for(trigger: Trigger, siblings: list[Trigger]) -> list[bilatx.DateMention]:
-    """The trigger's own dates, else those of the meeting it is part of in the same sentence.
+def _dates_for(ctx: Context, trigger: Trigger, siblings: list[Trigger]) -> list[bilatx.DateMention]:
+    """Return the trigger's own dates, else those it shares with another trigger of its sentence.
 
-    "during the summit here on July 27-28 also held separate talks with X":
-    the talks share the summit's dates.
+    * "during the summit here on July 27-28 also held separate talks with X":
+      the talks share the summit's dates;
+    * "a bilateral meeting on the sidelines of the G7 summit in Hiroshima on
+      Saturday": a meeting noun only mentioned in passing cannot own the date;
+    * "arrived in Tel Aviv on Wednesday and met X": a meeting joined by "and"
+      to the arrival shares its day.
     """
     if trigger.dates:
         return list(trigger.dates)
+    sentence = ctx.sentences[trigger.sentence]
     for earlier in reversed(siblings):
         if earlier.span.end <= trigger.span.start and earlier.is_meeting and earlier.dates:
             return list(earlier.dates)
+    for later in siblings:
+        if (
+            later.span.start >= trigger.span.end
+            and later.is_meeting
+            and later.dates
+            and not regex.search(r"[,;:]", ctx.text[trigger.span.end : later.span.start])
+            and is_noun_use(ctx.text, later.span.start, sentence.start, later.word)
+            and not is_supported(ctx.text, later.span.start, sentence.start)
+        ):
+            return list(later.dates)
+    if _AND_RE.search(ctx.text, sentence.start, trigger.span.start):
+        for earlier in reversed(siblings):
+            if earlier.span.end <= trigger.span.start and earlier.is_visit:
+                return [m for m in earlier.dates if not isinstance(m.value, bilatx.DateInterval)]
     return []
 
 
@@ -226,13 +247,15 @@ def _objects(ctx: Context, trigger: Trigger, sentence: bilatx.Span, window_end: 
     allowed = {"with", "between"} | (_VERB_GOVERNORS if verb else set())
     if trigger.kind in _PHONE_KINDS:
         allowed.add("to")
+    if trigger.kind == "callon":
+        allowed.add("on")
     for ref in refs:
         if ref.how == "pronoun" and ref.word not in {"him", "her"}:
             continue
         word = governing_word(ctx.text, ref.span.start, sentence.start, transparent=_TRANSPARENT)
         if word in allowed or (verb and word == trigger.word):
             listed = ctx.refs_in(ref.span.start, window_end)
-            chain = chain_forward(ctx, listed, listed[0], window_end)
+            chain = chain_forward(ctx, listed, ref, window_end)
             return [r for r in chain if r.how != "pronoun" or r is ref]
         return []
     return []
@@ -390,12 +413,17 @@ def _date(
         nearest = min(candidates, key=lambda m: _distance(m.span, trigger.span))
         return nearest.value, True
     dateline = ctx.dateline
+    sentence = ctx.sentences[trigger.sentence]
     if (
         dateline is not None
         and dateline.date is not None
         and not future
         and ctx.is_lead(trigger.span.start)
         and not reported_between(ctx.text, dateline.span.end, trigger.span.start)
+        and (
+            not is_noun_use(ctx.text, trigger.span.start, sentence.start, trigger.word)
+            or is_supported(ctx.text, trigger.span.start, sentence.start)
+        )
     ):
         # "WASHINGTON, March 31 - Chirac opened talks with Reagan": the lead's own day.
         return dateline.date.value, True

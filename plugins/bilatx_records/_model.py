@@ -36,7 +36,7 @@ __all__ = [
 VISIT_KINDS: Final = frozenset(
     {"visit", "travel", "arrive", "while", "isin", "return", "from", "host"}
 )
-MEETING_KINDS: Final = frozenset({"meet", "talks", "spoke", "call", "host"})
+MEETING_KINDS: Final = frozenset({"meet", "talks", "spoke", "call", "callon", "host"})
 
 
 @cache
@@ -48,6 +48,7 @@ def _trigger_re() -> regex.Pattern[str]:
                   |video-?conference|virtual\s+(?:meeting|summit|talks)|calls?)
         | (?P<spoke>spoke|speak|speaks|spoken|speaking|talked|talk)
             (?=\s+(?:(?:by|over|on)\s+(?:the\s+)?(?:tele)?phone|with|to)(?![\w]))
+        | (?P<callon>call(?:ed|s|ing)?\s+on)(?=\s+(?-i:\p{Lu}))
         | (?P<meet>met|meet|meets|meeting|meetings)
         | (?P<talks>talks|discussions|consultations|negotiations|conversations?|dialogue
                   |session|summit)

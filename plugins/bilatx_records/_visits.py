@@ -126,10 +126,17 @@ def read_visit(
         person = ref.person if ref is not None else None
         if person is not None:
             state.topic = person
-        for host in hosts:
+        for leg, host in enumerate(hosts):
+            leg_starts, leg_ends, leg_days = starts, ends, days
+            if len(hosts) > 1:
+                # A tour of several countries: its start is the first leg's, its
+                # end the last's, and its length is none of the legs'.
+                leg_starts = starts if leg == 0 else []
+                leg_ends = ends if leg == len(hosts) - 1 else []
+                leg_days = []
             origin = state.origin_of(person) if person is not None else None
             if trigger.kind == "return" and host is not None and host == origin:
-                _homecoming(state, current + pieces, person, trigger, starts + ends)
+                _homecoming(state, current + pieces, person, trigger, leg_starts + leg_ends)
                 continue
             if host is not None and host == origin:
                 continue
@@ -139,9 +146,9 @@ def read_visit(
                 origin=origin,
                 trigger=trigger,
                 places=_cities(ctx, _place_range(trigger, siblings, sentence, window_end), host),
-                starts=list(starts),
-                ends=list(ends),
-                days=list(days),
+                starts=list(leg_starts),
+                ends=list(leg_ends),
+                days=list(leg_days),
                 status=status,
                 single_day=single,
                 evidence=[*evidence, *([ref.span] if ref is not None else [])],
@@ -773,6 +780,16 @@ def _status(
         if piece.implied and found is not None:
             continue
         found = piece.status if found is None else _stronger(found, piece.status)
+    if (
+        found is bilatx.VisitStatus.COMPLETED
+        and published is not None
+        and end is None
+        and start is not None
+        and start.granularity is bilatx.Granularity.DAY
+        and 0 <= (published - start.first_day()).days <= 1
+    ):
+        # "left for Washington today": begun, not over.
+        return bilatx.VisitStatus.ONGOING
     if found is not None or published is None:
         return found
     if end is not None and end.last_day() < published:

@@ -88,6 +88,47 @@ def test_meeting_triggers(meetings: Meetings, text: str, form: MeetingForm) -> N
     assert meeting.place == expected_place
 
 
+def test_calling_on_someone_is_meeting_them(meetings: Meetings) -> None:
+    text = "Ravi Iyer on Monday called on President Tomas Berg in Oslo."
+    meeting = only(meetings(text, **facts(dates=[("Monday", "2024-05-06")])))
+    assert names(meeting) == ["Iyer", "Berg"]
+    assert (meeting.date, meeting.place, meeting.form) == (
+        bilatx.DateValue(2024, 5, 6),
+        "Oslo",
+        MeetingForm.IN_PERSON,
+    )
+    assert meetings("Ravi Iyer called on Norway to cut tariffs.", **facts()) == []
+
+
+def test_a_meeting_joined_to_an_arrival_shares_its_day(meetings: Meetings) -> None:
+    text = "Ravi Iyer arrived in Oslo on Wednesday, and met President Tomas Berg."
+    meeting = only(meetings(text, **facts(dates=[("Wednesday", "2024-05-08")])))
+    assert (meeting.date, meeting.place) == (bilatx.DateValue(2024, 5, 8), "Oslo")
+
+
+def test_a_summit_named_in_passing_does_not_keep_the_meetings_date(meetings: Meetings) -> None:
+    text = (
+        "Ravi Iyer held a bilateral meeting with Tomas Berg on the sidelines of the "
+        "energy summit in Oslo on Saturday."
+    )
+    meeting = only(meetings(text, **facts(dates=[("Saturday", "2024-05-04")])))
+    assert (meeting.date, meeting.place) == (bilatx.DateValue(2024, 5, 4), "Oslo")
+
+
+def test_talks_before_an_event_do_not_take_the_datelines_day(meetings: Meetings) -> None:
+    text = "OSLO, June 6 - Ravi Iyer ended his visit on Friday after talks with Tomas Berg."
+    meeting = only(
+        meetings(text, **facts(dates=[("June 6", "1987-06-06"), ("Friday", "1987-06-05")]))
+    )
+    assert meeting.date is None
+
+
+def test_a_venue_names_the_city_even_inside_a_place_name(meetings: Meetings) -> None:
+    text = "Ravi Iyer received President Tomas Berg at Hyderabad House today."
+    meeting = only(meetings(text, **facts(dates=[TODAY], cities=[("Hyderabad", "IND"), *CITIES])))
+    assert meeting.place == "New Delhi"
+
+
 def test_subject_first_then_the_people_met(meetings: Meetings) -> None:
     text = "On May 4, 2024, Ravi Iyer had a long meeting with Trade Minister Kwame Mensah in Accra."
     meeting = only(meetings(text, **facts(dates=[("May 4, 2024", "2024-05-04")])))

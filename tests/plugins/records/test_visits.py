@@ -277,6 +277,30 @@ def test_a_return_home_ends_the_trip(visits: Visits) -> None:
     assert (visit.host, visit.start, visit.end) == ("KEN", None, bilatx.DateValue(1987, 4, 11))
 
 
+def test_a_tour_of_several_countries_starts_with_its_first_leg(visits: Visits) -> None:
+    text = "Lena Voss will embark on a five-day tour of Kenya, Chile and Japan from May 3."
+    found = visits(text, **facts(dates=[("May 3", "2024-05-03")], durations=[("five-day", 5)]))
+    legs = {v.host: (v.start, v.end) for v in found}
+    assert legs == {"KEN": (bilatx.DateValue(2024, 5, 3), None), "CHL": (None, None)} | {
+        "JPN": (None, None)
+    }
+
+
+def test_an_ended_visit_counts_back_from_its_last_day(visits: Visits) -> None:
+    text = "Lena Voss ended a four-day visit to Japan on Friday after talks in Osaka."
+    visit = only(
+        visits(text, **facts(dates=[("Friday", "1987-06-05")], durations=[("four-day", 4)]))
+    )
+    assert (visit.start, visit.end) == (bilatx.DateValue(1987, 6, 2), bilatx.DateValue(1987, 6, 5))
+    assert visit.status is VisitStatus.COMPLETED
+
+
+def test_leaving_today_is_an_ongoing_trip(visits: Visits) -> None:
+    text = "Lena Voss left for Tokyo today to attend the ministers' meeting."
+    visit = only(visits(text, published="1987-04-06", **facts(dates=[("today", "1987-04-06")])))
+    assert (visit.host, visit.status) == ("JPN", VisitStatus.ONGOING)
+
+
 def test_contradicting_dates_are_flagged(visits: Visits) -> None:
     text = "Ravi Iyer will pay a three-day visit to Japan from May 2 to May 6."
     visit = only(
