@@ -503,7 +503,6 @@ class Context:
             if not any(v.span.overlaps(m.span) for v in venues)
         ]
         places.extend(venues)
-        taken = [p.span for p in places]
         if self.dateline is not None and self.dateline.city and self.dateline.country:
             for match in _here_re().finditer(self.text):
                 span = bilatx.Span(match.start(), match.end())
@@ -571,12 +570,12 @@ class Context:
 
     def _pronoun_refs(self, refs: list[Ref]) -> list[Ref]:
         """Resolve he/she/his/her/him to an official, sentence by sentence."""
-        named = sorted(r.span for r in refs)
-        starts = [s.start for s in named]
+        name_spans = sorted(r.span for r in refs)
+        name_starts = [s.start for s in name_spans]
 
         def inside_a_name(offset: int) -> bool:
-            i = bisect.bisect_right(starts, offset) - 1
-            return any(named[j].end > offset for j in range(max(0, i - 3), i + 1))
+            i = bisect.bisect_right(name_starts, offset) - 1
+            return any(name_spans[j].end > offset for j in range(max(0, i - 3), i + 1))
 
         # "his Chinese counterpart Wang Yi" may be one name mention: its "his" is no reference.
         pronouns = [
