@@ -20,9 +20,9 @@ import bisect
 import itertools
 import json
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, TypeVar
 
 import attrs
 import regex
@@ -270,6 +270,7 @@ def _venue_re() -> regex.Pattern[str]:
 # ------------------------------------------------------------------- context
 
 
+@lru_cache(maxsize=4096)
 def _city_country(name: str) -> str | None:
     try:
         return geo.city_country(name)
@@ -277,6 +278,7 @@ def _city_country(name: str) -> str | None:
         return None
 
 
+@lru_cache(maxsize=4096)
 def _is_capital(name: str) -> bool:
     try:
         return geo.is_capital(name)
@@ -284,6 +286,8 @@ def _is_capital(name: str) -> bool:
         return False
 
 
+_LOOKBACK: Final = 3000
+"""Characters before "the country" searched for the country it stands for."""
 _CALENDAR_WORDS: Final = frozenset(
     {
         *("january", "february", "march", "april", "may", "june", "july", "august"),
@@ -293,6 +297,7 @@ _CALENDAR_WORDS: Final = frozenset(
 )
 
 
+@lru_cache(maxsize=4096)
 def _country_code(name: str) -> str | None:
     try:
         return geo.country_code(name)
@@ -307,6 +312,32 @@ def _place_kind(kind: bilatx.PlaceKind) -> str:
         bilatx.PlaceKind.CITY: "city",
         bilatx.PlaceKind.ORGANISATION: "organisation",
     }[kind]
+
+
+_M = TypeVar("_M", bilatx.DateMention, bilatx.DurationMention, bilatx.SectorMention, Place)
+
+
+def _within(items: Sequence[_M], starts: list[int], start: int, end: int) -> list[_M]:
+    """The items (sorted by start, with ``starts`` their offsets) lying inside ``[start, end)``."""
+    i = bisect.bisect_left(starts, start)
+    out = []
+    while i < len(items) and starts[i] < end:
+        if items[i].span.end <= end:
+            out.append(items[i])
+        i += 1
+    return out
+
+
+_LONGEST: Final = 200
+"""No date mention is longer: the stretch searched around a name for one."""
+
+
+def _coverage(size: int, spans: Iterable[bilatx.Span]) -> bytearray:
+    """Return one byte per character of the text, set where one of ``spans`` lies."""
+    covered = bytearray(size)
+    for span in spans:
+        covered[span.start : span.end] = b"\x01" * (span.end - span.start)
+    return covered
 
 
 def _is_code(value: str | None) -> bool:
@@ -336,6 +367,10 @@ class Context:
         self.durations: tuple[bilatx.DurationMention, ...] = mentions.durations
         self.dateline = self._find_dateline()
         self.places: tuple[Place, ...] = self._collect_places()
+        self._place_starts = [p.span.start for p in self.places]
+        self._date_starts = [d.span.start for d in self.dates]
+        self._duration_starts = [d.span.start for d in self.durations]
+        self._sector_starts = [m.span.start for m in mentions.sectors]
         self._place_cache: dict[tuple[int, int], list[Place]] = {}
         self.refs: tuple[Ref, ...] = self._collect_refs()
         self._ref_starts = [r.span.start for r in self.refs]
@@ -374,18 +409,16 @@ class Context:
 
     def dates_in(self, start: int, end: int) -> list[bilatx.DateMention]:
         """Return the date mentions inside ``[start, end)``, by position."""
-        return [d for d in self.dates if start <= d.span.start and d.span.end <= end]
+        return _within(self.dates, self._date_starts, start, end)
 
     def durations_in(self, start: int, end: int) -> list[bilatx.DurationMention]:
         """Return the duration mentions inside ``[start, end)``, by position."""
-        return [d for d in self.durations if start <= d.span.start and d.span.end <= end]
+        return _within(self.durations, self._duration_starts, start, end)
 
     def sectors_in(self, start: int, end: int) -> list[str]:
         """Return the sector ids named inside ``[start, end)``, each once, in order."""
-        found = (
-            m.sector for m in self.mentions.sectors if start <= m.span.start and m.span.end <= end
-        )
-        return list(dict.fromkeys(found))
+        found = _within(self.mentions.sectors, self._sector_starts, start, end)
+        return list(dict.fromkeys(m.sector for m in found))
 
     def places_in(self, start: int, end: int) -> list[Place]:
         """Return the places named inside ``[start, end)``, by position.
@@ -398,14 +431,14 @@ class Context:
         cached = self._place_cache.get(key)
         if cached is not None:
             return cached
-        found = [p for p in self.places if start <= p.span.start and p.span.end <= end]
+        found = _within(self.places, self._place_starts, start, end)
         taken = [p.span for p in found] + [r.span for r in self.refs_in(start, end)]
         for match in _capitalised_after_preposition_re().finditer(self.text, start, end):
             place = self._lookup(match.start("name"), match.group("name"))
             if place is not None and not any(place.span.overlaps(s) for s in taken):
                 found.append(place)
                 taken.append(place.span)
-        found.sort(key=lambda p: p.span)
+        found.sort(key=lambda p: (p.span.start, p.span.end))
         self._place_cache[key] = found
         return found
 
@@ -421,7 +454,10 @@ class Context:
             if len(candidate) < 3 or fold(candidate) in _CALENDAR_WORDS:  # noqa: PLR2004
                 continue
             span = bilatx.Span(offset, offset + len(candidate))
-            if any(d.span.overlaps(span) for d in self.dates):
+            if self.dates_in(max(0, span.start - _LONGEST), span.end + _LONGEST) and any(
+                d.span.overlaps(span)
+                for d in self.dates_in(max(0, span.start - _LONGEST), span.end + _LONGEST)
+            ):
                 return None
             code = _country_code(candidate)
             if _is_code(code) and candidate[0].isupper():
@@ -447,17 +483,20 @@ class Context:
         last named that is not the visitor's own.
         """
         skip = set(exclude)
-        best: Place | None = None
-        for place in self.places:
-            if place.span.end > offset:
-                break
-            if place.kind == "country" and place.country not in skip and _is_code(place.country):
-                best = place
-        if best is not None:
-            return best.country
+        i = bisect.bisect_left(self._place_starts, offset) - 1
+        while i >= 0:
+            place = self.places[i]
+            if (
+                place.span.end <= offset
+                and place.kind == "country"
+                and place.country not in skip
+                and _is_code(place.country)
+            ):
+                return place.country
+            i -= 1
         # The places plugin may not split "India-Russia"; the shared lookup does.
         code = None
-        for match in geo.find_countries(self.text[:offset]):
+        for match in geo.find_countries(self.text[max(0, offset - _LOOKBACK) : offset]):
             if match.code not in skip and _is_code(match.code):
                 code = match.code
         return code
@@ -497,17 +536,18 @@ class Context:
                 span = bilatx.Span(match.start(), match.end())
                 venues.append(Place(span, city, _city_country(city), "venue"))
         # A venue wins over the place inside its name ("Hyderabad House" is in New Delhi).
+        in_venue = _coverage(len(self.text), (v.span for v in venues))
         places = [
             Place(m.span, m.name or m.text, m.country, _place_kind(m.kind))
             for m in self.mentions.places
-            if not any(v.span.overlaps(m.span) for v in venues)
+            if not any(in_venue[m.span.start : m.span.end])
         ]
         places.extend(venues)
         if self.dateline is not None and self.dateline.city and self.dateline.country:
             for match in _here_re().finditer(self.text):
                 span = bilatx.Span(match.start(), match.end())
                 places.append(Place(span, self.dateline.city, self.dateline.country, "here"))
-        places.sort(key=lambda p: (p.span, p.kind))
+        places.sort(key=lambda p: (p.span.start, p.span.end, p.kind))
         return tuple(places)
 
     def _collect_refs(self) -> tuple[Ref, ...]:
@@ -516,7 +556,7 @@ class Context:
         ]
         refs.extend(self._surname_refs(refs))
         refs.extend(self._title_refs(refs))
-        refs.sort(key=lambda r: r.span)
+        refs.sort(key=lambda r: (r.span.start, r.span.end))
         return tuple(self._pronoun_refs(refs))
 
     def _surname_refs(self, refs: list[Ref]) -> list[Ref]:
@@ -531,11 +571,11 @@ class Context:
         if not names:
             return []
         pattern = regex.compile(r"(?<![\p{L}\p{N}])(?:\L<names>)(?![\p{L}\p{N}])", names=names)
-        taken = sorted(r.span for r in refs)
+        covered = _coverage(len(self.text), (r.span for r in refs))
         out = []
         for match in pattern.finditer(self.text):
             span = bilatx.Span(match.start(), match.end())
-            if any(span.overlaps(s) for s in taken):
+            if any(covered[span.start : span.end]):
                 continue
             found = by_surname.get(match.group())
             if found is not None:
@@ -553,11 +593,11 @@ class Context:
             person_key(p): min((s.start for s in p.spans), default=len(self.text))
             for p in self.people
         }
-        taken = [r.span for r in refs]
+        covered = _coverage(len(self.text), (r.span for r in refs))
         out = []
         for match in _title_ref_re().finditer(self.text):
             span = bilatx.Span(match.start(), match.end())
-            if any(span.overlaps(s) for s in taken):
+            if any(covered[span.start : span.end]):
                 continue
             words = frozenset(fold(match.group("title")).split())
             fits = [p for title, p in holders if words <= title]
@@ -570,7 +610,7 @@ class Context:
 
     def _pronoun_refs(self, refs: list[Ref]) -> list[Ref]:
         """Resolve he/she/his/her/him to an official, sentence by sentence."""
-        name_spans = sorted(r.span for r in refs)
+        name_spans = sorted((r.span for r in refs), key=lambda s: (s.start, s.end))
         name_starts = [s.start for s in name_spans]
 
         def inside_a_name(offset: int) -> bool:
@@ -590,10 +630,13 @@ class Context:
         for ref in refs:
             salience[person_key(ref.person)] = salience.get(person_key(ref.person), 0) + 1
         subject: Ref | None = None
-        named = sorted(refs, key=lambda r: r.span)
+        named = sorted(refs, key=lambda r: (r.span.start, r.span.end))
         p_index = 0
+        named_starts = [r.span.start for r in named]
         for sentence in self.sentences:
-            in_sentence = [r for r in named if sentence.contains(r.span)]
+            first = bisect.bisect_left(named_starts, sentence.start)
+            last = bisect.bisect_left(named_starts, sentence.end)
+            in_sentence = [r for r in named[first:last] if sentence.contains(r.span)]
             while p_index < len(pronouns) and pronouns[p_index][0].start < sentence.start:
                 p_index += 1
             first_new: Ref | None = None
@@ -616,7 +659,7 @@ class Context:
                 subject = in_sentence[0]
             elif first_new is not None:
                 subject = first_new
-        all_refs.sort(key=lambda r: r.span)
+        all_refs.sort(key=lambda r: (r.span.start, r.span.end))
         return all_refs
 
     def _possessor(

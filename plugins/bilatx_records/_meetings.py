@@ -503,6 +503,8 @@ def inherit_context(state: State) -> None:
             continue
         keys = {person_key(p) for p in draft.participants}
         for earlier in reversed(events[:index]):
+            if earlier.paragraph < draft.paragraph:
+                break
             people = earlier.participants if isinstance(earlier, MeetingDraft) else [earlier.person]
             if earlier.paragraph != draft.paragraph or earlier.date is None:
                 continue
@@ -641,20 +643,21 @@ def inherit_from_visits(state: State, visits: list[bilatx.Visit]) -> None:
 
 def finish_meetings(state: State) -> list[bilatx.Meeting]:
     """Merge drafts of the same people on compatible dates into :class:`bilatx.Meeting` s."""
-    groups: list[list[MeetingDraft]] = []
+    groups: list[tuple[frozenset[str], set[object], list[MeetingDraft]]] = []
     for draft in state.meetings:
         keys = frozenset(person_key(p) for p in draft.participants)
-        for group in groups:
-            if frozenset(person_key(p) for p in group[0].participants) != keys:
+        for people, dates, members in groups:
+            if people != keys:
                 continue
-            dates = {d.date for d in group if d.date is not None}
             if draft.date is None or not dates or draft.date in dates:
-                group.append(draft)
+                members.append(draft)
+                if draft.date is not None:
+                    dates.add(draft.date)
                 break
         else:
-            groups.append([draft])
-    meetings = [_merge(group) for group in groups]
-    meetings.sort(key=lambda m: m.evidence[0] if m.evidence else bilatx.Span(0, 0))
+            groups.append((keys, {draft.date} if draft.date is not None else set(), [draft]))
+    meetings = [_merge(members) for _, _, members in groups]
+    meetings.sort(key=lambda m: (m.evidence[0].start, m.evidence[0].end) if m.evidence else (0, 0))
     return meetings
 
 
@@ -671,7 +674,7 @@ def _merge(group: list[MeetingDraft]) -> bilatx.Meeting:
         place=place,
         form=form,
         topics=tuple(topics),
-        evidence=tuple(sorted(evidence)),
+        evidence=tuple(sorted(evidence, key=lambda s: (s.start, s.end))),
         extractor=EXTRACTOR,
     )
 

@@ -676,7 +676,7 @@ def finish_visits(state: State) -> list[bilatx.Visit]:
         visit = _merge_pieces(state, pieces)
         if visit is not None:
             visits.append(visit)
-    visits.sort(key=lambda v: v.evidence[0] if v.evidence else bilatx.Span(0, 0))
+    visits.sort(key=lambda v: (v.evidence[0].start, v.evidence[0].end) if v.evidence else (0, 0))
     return visits
 
 
@@ -712,7 +712,7 @@ def _merge_pieces(state: State, pieces: list[VisitPiece]) -> bilatx.Visit | None
         status=status,
         sectors=tuple(sectors),
         date_conflict=conflict,
-        evidence=tuple(sorted(evidence)),
+        evidence=tuple(sorted(evidence, key=lambda s: (s.start, s.end))),
         extractor=EXTRACTOR,
     )
 

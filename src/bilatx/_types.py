@@ -140,7 +140,8 @@ def _to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
 
 
 def _tuple_of_spans(value: Iterable[Span]) -> tuple[Span, ...]:
-    return tuple(sorted(set(value)))
+    # The same order as Span's own, without attrs' slower generated comparisons.
+    return tuple(sorted(set(value), key=lambda s: (s.start, s.end)))
 
 
 # ------------------------------------------------------------------ positions
