@@ -54,10 +54,13 @@ class Gazetteer:
     abbreviations: dict[str, Abbreviation]
     """Keyed as written (case matters: "PM" is a title, "pm" a time)."""
     implied_countries: dict[str, str]
+    counterpart_titles: dict[str, str]
+    """One country's title to the usual name of the office elsewhere (lower-case keys)."""
     party_countries: dict[str, tuple[str, frozenset[str]]]
     role_nouns: frozenset[str]
     private_roles: frozenset[str]
     company_words: frozenset[str]
+    non_government_words: frozenset[str]
     honorifics: tuple[tuple[str, ...], ...]
     """Honorifics as token tuples (as written, compared case-insensitively), longest first."""
     ranks: tuple[tuple[str, ...], ...]
@@ -101,6 +104,7 @@ def gazetteer() -> Gazetteer:
         portfolio=frozenset(p.lower() for p in titles["portfolio"]),
         abbreviations=abbreviations,
         implied_countries={k.lower(): v for k, v in titles["implied_countries"].items()},
+        counterpart_titles={k.lower(): v for k, v in titles["counterpart_titles"].items()},
         party_countries={
             k.lower(): (v["country"], frozenset(v["heads"]))
             for k, v in titles["party_countries"].items()
@@ -108,6 +112,7 @@ def gazetteer() -> Gazetteer:
         role_nouns=frozenset(titles["role_nouns"]),
         private_roles=frozenset(titles["private_roles"]),
         company_words=frozenset(titles["company_words"]),
+        non_government_words=frozenset(titles["non_government_words"]),
         honorifics=tuple(sorted({_tokens(h) for h in names["honorifics"]}, key=len, reverse=True)),
         ranks=tuple(sorted({_tokens(r) for r in names["ranks"]}, key=len, reverse=True)),
         particles=frozenset(names["particles"]),

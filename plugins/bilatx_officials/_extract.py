@@ -481,10 +481,13 @@ def _counterparts(
         name = parse_name(tokens, m)
         if name is None or _inside(found, name.span[0], name.span[1]):
             continue
+        # The person whose counterpart this is: the last titled person named in
+        # this sentence, else in the two before ("Jaishankar, who is in Tehran, met
+        # his Iranian counterpart ..." after "External Affairs Minister S Jaishankar").
         subject = None
         for f in found:
             f_tok = bisect.bisect_left(starts, f.start)
-            if f.end <= tok.start and sentences[f_tok] == sentences[k] and f.title:
+            if f.end <= tok.start and 0 <= sentences[k] - sentences[f_tok] <= 2 and f.title:  # noqa: PLR2004
                 subject = f
         if subject is None:
             continue
@@ -492,12 +495,19 @@ def _counterparts(
             start=tokens[j].start,
             end=name.span[1],
             name=name,
-            title=subject.title,
+            title=_counterpart_title(subject.title),
             country=country,
             source="qualifier" if country else None,
             rule="counterpart",
             honorific=name.honorific,
         )
+
+
+def _counterpart_title(title: str | None) -> str | None:
+    """The same office in another country: a title only one country uses gets its usual name."""
+    if title is None:
+        return None
+    return gazetteer().counterpart_titles.get(" ".join(title.casefold().split()), title)
 
 
 # ------------------------------------------------------ pass 3: group country

@@ -22,7 +22,7 @@ import regex
 
 from bilatx import geo
 from bilatx_officials._data import Abbreviation, gazetteer
-from bilatx_officials._names import fold, match_phrase, name_word_ok, slice_text
+from bilatx_officials._names import fold, match_phrase, name_word_ok, parse_name, slice_text
 
 if TYPE_CHECKING:
     from bilatx_officials._tokens import Token
@@ -342,6 +342,23 @@ def _complement(
     tail.reverse()
     while tail and tokens[tail[0]].text in g.particles:
         tail.pop(0)
+    while tail:
+        # "Ambassador to the United Kingdom Jane Hartley": the country is not the name.
+        cut = next(
+            (
+                size
+                for size in (4, 3, 2, 1)
+                if size < len(tail) and _is_country_at(tokens, tail, size)
+            ),
+            0,
+        )
+        if not cut:
+            break
+        tail = tail[cut:]
+    if tail and not _complement_name_ok(tokens, tail[0], m):
+        # One capitalised word after an office is the end of a body's name ("of the
+        # National Association"), not a person; nor is a word a body's name goes on from.
+        tail = []
     own = run[: len(run) - len(tail)] if tail else run
     honorific = None
     if tail and own:
@@ -363,6 +380,52 @@ def _complement(
     name_start = tail[0] if tail else None
     name_end = tail[-1] + 1 if tail else end
     return end, name_start, country, honorific, name_end
+
+
+def _body_owner(tokens: list[Token], start: int, end: int) -> str | None:
+    """Return whose body an office "of ..." belongs to ("of the Federal Reserve Board", "of NATO").
+
+    Only organisations and single-country agencies count: a country named after
+    "of" is handled as the office's country already, and one after "to" or
+    "for" ("Ambassador to Slovakia") is not the official's.
+    """
+    g = gazetteer()
+    for p in range(start, end):
+        for size in (3, 2, 1):
+            if p + size > end or not tokens[p].cap:
+                continue
+            phrase = slice_text(tokens, p, p + size)
+            agency = g.agencies.get(phrase.lower())
+            if agency is not None:
+                return agency
+            if geo.name_kind(phrase) == "organisation":
+                return geo.country_code(phrase)
+    return None
+
+
+def _is_country_at(tokens: list[Token], tail: list[int], size: int) -> bool:
+    return geo.country_code(slice_text(tokens, tail[0], tail[size - 1] + 1)) is not None
+
+
+def _country_next(tokens: list[Token], k: int) -> bool:
+    """Whether a country or organisation is named at ``k`` ("the United States", "India")."""
+    if k < len(tokens) and tokens[k].lower == "the":
+        k += 1
+    return any(
+        k + size <= len(tokens) and geo.country_code(slice_text(tokens, k, k + size)) is not None
+        for size in (4, 3, 2, 1)
+    )
+
+
+def _complement_name_ok(tokens: list[Token], start: int, stop: int) -> bool:
+    """Whether the name found at the end of a complement is a person's."""
+    if stop < len(tokens) and tokens[stop].lower == "of" and not _country_next(tokens, stop + 1):
+        return False  # "... Association of Manufacturers": a body's name goes on
+    name = parse_name(tokens, start)
+    if name is None or geo.country_code(name.text) is not None:
+        return False  # "Ambassador to the United Nations"
+    parts = [t for t in tokens[name.start : name.end] if t.text != "."]
+    return len(parts) >= 2 or name.honorific is not None  # noqa: PLR2004  ("R. Iyer" counts)
 
 
 def _glue_may_follow(prev: Token) -> bool:
@@ -419,6 +482,8 @@ def _company_before(tokens: list[Token], q: int) -> bool:
     tok = tokens[q]
     if tok.kind != "word" or not tok.cap:
         return False
+    if tok.lower in g.company_words:
+        return True  # "Chrysler Corp President ..."
     if tok.text in g.not_names or _title_word(tok):
         return False
     if match_phrase(tokens, q, g.honorifics) != -1:
@@ -484,6 +549,7 @@ def parse_title(tokens: list[Token], i: int) -> Title | None:
     complement_country = None
     honorific = None
     prep = head_end
+    comp = None
     if _bracketed_acronym(tokens, prep):
         prep += 3  # "Minister of State (MoS) for External Affairs"
     if not plural and abbreviation is None and prep < n and tokens[prep].lower in _PREPOSITIONS:
@@ -499,10 +565,19 @@ def parse_title(tokens: list[Token], i: int) -> Title | None:
                     end, complement_country = trailing
                 else:
                     end = c_end
-            if any(tokens[p].lower in g.company_words for p in range(head_end, c_end)):
+            body = range(prep + 1, c_end)
+            if any(tokens[p].lower in g.company_words for p in body):
                 private = True
+            elif (
+                head in _AMBIGUOUS_HEADS
+                and any(tokens[p].lower in g.non_government_words for p in body)
+                and geo.country_code(slice_text(tokens, prep + 1, c_end)) is None
+            ):
+                private = True  # "president of the National Association of Manufacturers"
     country, source, span_start, region_start = _qualifier(tokens, start, head)
     text_start = region_start if region_start is not None else start
+    if complement_country is None and comp is not None and tokens[prep].lower == "of":
+        complement_country = _body_owner(tokens, prep + 1, comp[0])
     if complement_country is not None and complement_country != country:
         country, source = complement_country, "of"
     for p in range(start, head_end):

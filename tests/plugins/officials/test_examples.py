@@ -343,6 +343,33 @@ def test_counterpart_holds_the_same_office_in_another_country() -> None:
     assert found["Ravi Raman"][1] != "CHN"
 
 
+def test_a_counterpart_of_a_one_country_office_gets_the_usual_title() -> None:
+    text = (
+        "External Affairs Minister Ravi Raman arrived on Monday. Raman, on a two-day "
+        "visit, met his Kenyan counterpart Amara Okafor."
+    )
+    found = {p.name: (p.title, p.country) for p in people(text)}
+    assert found["Amara Okafor"] == ("Foreign Minister", "KEN")
+
+
+def test_a_body_named_after_of_gives_the_country() -> None:
+    text = "Tomas Novak, Secretary General of NATO, and Lena Voss, chairman of the Federal Reserve."
+    assert {(p.name, p.country) for p in people(text)} == {
+        ("Tomas Novak", "NATO"),
+        ("Lena Voss", "USA"),
+    }
+
+
+def test_a_country_after_the_office_is_not_part_of_the_name() -> None:
+    (found,) = mentions("Ambassador to the United Kingdom Leila Mensah presented her papers.")
+    assert (found.name, found.title) == ("Leila Mensah", "Ambassador to the United Kingdom")
+
+
+def test_a_single_agency_before_the_office_belongs_to_it() -> None:
+    person = only("Bundesbank President Tomas Novak declined to comment.")
+    assert triple(person) == ("Tomas Novak", "Bundesbank President", "DEU")
+
+
 def test_group_names_the_country_of_its_members() -> None:
     text = (
         "The Kenyan team, headed by Finance Minister Amara Okafor and Central Bank "
@@ -374,6 +401,9 @@ def test_leading_a_delegation_names_the_country() -> None:
         "Chief executive Priya Iyer declined to comment.",
         "The ministers met in the capital on Monday.",
         "Accordingly, the President signed the order.",
+        "Lena Voss, president of the National Association of Fishermen, objected.",
+        "Amara Okafor, chairman of the Kenyan Chamber of Commerce, objected.",
+        "Acme Corp President Tomas Novak said sales rose.",
         "In a statement, the Ministry of Trade said exports rose.",
     ],
 )
