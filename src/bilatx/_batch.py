@@ -546,9 +546,9 @@ def batch_jsonl(
                 assert item.document is not None  # noqa: S101  (one or the other)
                 yield (item.line, item.doc_id), item.document
 
-    writer = LineWriter(output, append=resume)
-    try:
-        with reader:
+    with reader:
+        writer = LineWriter(output, append=resume)
+        try:
             results = run_ordered(
                 pipeline, items(), workers=workers, as_json=True, include_text=include_text
             )
@@ -576,10 +576,10 @@ def batch_jsonl(
                 bar.docs += 1
                 bar.update(reader.position)
             bar.close(reader.size or reader.position)
-    except KeyboardInterrupt:
-        summary.interrupted = True
-        bar.close(reader.position)
-    finally:
-        writer.close()
+        except KeyboardInterrupt:
+            summary.interrupted = True
+            bar.close(reader.position)
+        finally:
+            writer.close()
     summary.seconds = time.monotonic() - started
     return summary

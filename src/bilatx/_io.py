@@ -444,8 +444,15 @@ class LineWriter:
         self.lines = 0
 
     def write_line(self, line: str) -> None:
-        """Write ``line`` plus a newline, completely, then flush it to the file."""
-        data = (line + "\n").encode("utf-8", "surrogatepass")
+        """Write ``line`` plus a newline, completely, then flush it to the file.
+
+        The file is always valid UTF-8: a JSON line holding lone surrogates
+        (valid in Python text, not in UTF-8) is written with them escaped.
+        """
+        try:
+            data = (line + "\n").encode("utf-8")
+        except UnicodeEncodeError:
+            data = (json.dumps(json.loads(line)) + "\n").encode("ascii")
         state = _interrupts
         if state is not None:
             state.writing = True
@@ -469,13 +476,14 @@ class LineWriter:
         try:
             if self._gzip:
                 self._stream.close()
-            if self._raw is not sys.stdout.buffer:
-                self._raw.close()
-            else:
-                self._raw.flush()
+            self._raw.flush()
         except OSError as exc:
             msg = f"cannot write: {exc.strerror or exc}"
             raise OutputError(msg, path=self.path) from None
+        finally:
+            if self._raw is not sys.stdout.buffer:
+                with contextlib.suppress(OSError):
+                    self._raw.close()
 
     def __enter__(self) -> LineWriter:
         """Return the writer."""

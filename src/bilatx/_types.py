@@ -891,12 +891,19 @@ class Extraction:
         return article(self, full_page=False)
 
     def to_json(self, *, include_text: bool = True, indent: int | None = None) -> str:
-        """Return :meth:`to_dict` as a JSON string."""
+        """Return :meth:`to_dict` as a JSON string that always encodes to valid UTF-8."""
         import json  # noqa: PLC0415
 
-        return json.dumps(
-            self.to_dict(include_text=include_text), ensure_ascii=False, indent=indent
-        )
+        data = self.to_dict(include_text=include_text)
+        text = json.dumps(data, ensure_ascii=False, indent=indent)
+        if not text.isascii():
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError:
+                # Lone surrogates (possible in Python text, e.g. from a JSON "\\ud800"
+                # escape) have no UTF-8 form; escaped, they read back unchanged.
+                text = json.dumps(data, ensure_ascii=True, indent=indent)
+        return text
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], *, text: str | None = None) -> Extraction:
