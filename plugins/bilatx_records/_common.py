@@ -328,6 +328,8 @@ def _within(items: Sequence[_M], starts: list[int], start: int, end: int) -> lis
     return out
 
 
+REACH: Final = 400
+"""How far from a trigger the builders look for its people, places and dates."""
 _LONGEST: Final = 200
 """No date mention is longer: the stretch searched around a name for one."""
 
@@ -390,6 +392,18 @@ class Context:
     def paragraph_index(self, offset: int) -> int:
         """Return the index of the line (paragraph) holding ``offset``."""
         return max(0, bisect.bisect_right(self._paragraph_starts, offset) - 1)
+
+    def around(self, span: bilatx.Span) -> bilatx.Span:
+        """Return the sentence holding ``span``, cut to :data:`REACH` characters either side.
+
+        Every search the builders make around a trigger stays inside this
+        stretch, so a text without full stops cannot make them quadratic.
+        """
+        sentence = self.sentence_at(span.start)
+        return bilatx.Span(
+            max(sentence.start, span.start - REACH),
+            max(span.end, min(sentence.end, span.end + REACH)),
+        )
 
     def is_lead(self, offset: int) -> bool:
         """Whether ``offset`` lies in the first sentence that holds words (the lead)."""
@@ -643,7 +657,9 @@ class Context:
             while p_index < len(pronouns) and pronouns[p_index][0].end <= sentence.end:
                 span, word = pronouns[p_index]
                 p_index += 1
-                before = [r for r in in_sentence if r.span.end <= span.start]
+                low = bisect.bisect_left(named_starts, max(sentence.start, span.start - REACH))
+                high = bisect.bisect_left(named_starts, span.start)
+                before = [r for r in named[low:high] if r.span.end <= span.start]
                 target: Ref | None
                 if word.lower() in _NOMINATIVE:
                     target = before[0] if before else subject

@@ -16,7 +16,7 @@ import attrs
 
 from bilatx_records import _meetings, _visits
 from bilatx_records._common import Context
-from bilatx_records._model import State, assign_dates, find_triggers
+from bilatx_records._model import State, assign_dates, clause_key, find_triggers
 
 if TYPE_CHECKING:
     import bilatx
@@ -40,11 +40,11 @@ def analyse(doc: bilatx.Document, mentions: bilatx.Mentions) -> Events:
     state = State(ctx)
     triggers = find_triggers(ctx)
     assign_dates(ctx, triggers)
-    by_sentence: dict[int, list[Trigger]] = {}
+    by_clause: dict[tuple[int, int], list[Trigger]] = {}
     for trigger in triggers:
-        by_sentence.setdefault(trigger.sentence, []).append(trigger)
-    for index in sorted(by_sentence):
-        siblings = by_sentence[index]
+        by_clause.setdefault(clause_key(ctx, trigger.span.start), []).append(trigger)
+    for key in sorted(by_clause):
+        siblings = by_clause[key]
         pieces: list[VisitPiece] = []
         for trigger in siblings:
             if trigger.is_visit:

@@ -121,7 +121,7 @@ def read_meeting(
     """Read the meeting a trigger tells of into ``state`` (a meeting or a solo trip)."""
     ctx = state.ctx
     text = ctx.text
-    sentence = ctx.sentences[trigger.sentence]
+    sentence = ctx.around(trigger.span)
     window_end = min(
         [
             sentence.end,
@@ -211,7 +211,7 @@ def _dates_for(ctx: Context, trigger: Trigger, siblings: list[Trigger]) -> list[
     """
     if trigger.dates:
         return list(trigger.dates)
-    sentence = ctx.sentences[trigger.sentence]
+    sentence = ctx.around(trigger.span)
     for earlier in reversed(siblings):
         if earlier.span.end <= trigger.span.start and earlier.is_meeting and earlier.dates:
             return list(earlier.dates)
@@ -413,7 +413,7 @@ def _date(
         nearest = min(candidates, key=lambda m: _distance(m.span, trigger.span))
         return nearest.value, True
     dateline = ctx.dateline
-    sentence = ctx.sentences[trigger.sentence]
+    sentence = ctx.around(trigger.span)
     if (
         dateline is not None
         and dateline.date is not None
@@ -436,7 +436,7 @@ def _distance(a: bilatx.Span, b: bilatx.Span) -> int:
 
 def _topics(ctx: Context, trigger: Trigger) -> list[str]:
     """Return the sectors of the trigger's sentence and of the "They discussed" that follow."""
-    sentence = ctx.sentences[trigger.sentence]
+    sentence = ctx.around(trigger.span)
     topics = ctx.sectors_in(sentence.start, sentence.end)
     for following in ctx.sentences[trigger.sentence + 1 : trigger.sentence + 8]:
         if not _GROUP_OPENING_RE.match(ctx.text, following.start, following.end):
@@ -523,7 +523,7 @@ def read_leaders(state: State, trigger: Trigger, siblings: list[Trigger]) -> Non
     """Read "delegations led by A and B" / "A led the Indian delegation" into ``state``."""
     ctx = state.ctx
     text = ctx.text
-    sentence = ctx.sentences[trigger.sentence]
+    sentence = ctx.around(trigger.span)
     leaders: list[Ref] = []
     country_span: tuple[int, int] | None = None
     after_by = regex.match(r"\s+by\s", text[trigger.span.end : trigger.span.end + 5])
@@ -590,7 +590,7 @@ def finish_delegations(state: State) -> None:
         delegations = {leader.delegation for leader in leaders}
         if len(people) < 2 or len(delegations) < 2:  # noqa: PLR2004
             continue
-        sentence = ctx.sentences[anchor.sentence]
+        sentence = ctx.around(anchor.span)
         date, dated = _date(ctx, anchor, list(anchor.dates), future=False)
         if not dated:
             others = list(ctx.dates_in(sentence.start, sentence.end))

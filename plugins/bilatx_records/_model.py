@@ -30,6 +30,7 @@ __all__ = [
     "Trigger",
     "VisitPiece",
     "assign_dates",
+    "clause_key",
     "find_triggers",
 ]
 
@@ -115,14 +116,14 @@ def assign_dates(ctx: Context, triggers: list[Trigger]) -> None:
     trigger after it ("On Monday, X met Y"). The dateline's date is never
     handed out: it is when the story was filed, not when anything happened.
     """
-    by_sentence: dict[int, list[Trigger]] = {}
+    by_clause: dict[tuple[int, int], list[Trigger]] = {}
     for trigger in triggers:
         if trigger.kind != "led":
-            by_sentence.setdefault(trigger.sentence, []).append(trigger)
+            by_clause.setdefault(clause_key(ctx, trigger.span.start), []).append(trigger)
     for mention in ctx.dates:
         if ctx.is_dateline_date(mention):
             continue
-        group = by_sentence.get(ctx.sentence_index(mention.span.start))
+        group = by_clause.get(clause_key(ctx, mention.span.start))
         if not group:
             continue
         if _possessive_date(ctx.text, mention):
@@ -148,8 +149,23 @@ def assign_dates(ctx: Context, triggers: list[Trigger]) -> None:
             after.dates.append(mention)
 
 
+_BLOCK: Final = 2000
+"""Sentences longer than this (text without full stops) are read in blocks of this size."""
+
+
+def clause_key(ctx: Context, offset: int) -> tuple[int, int]:
+    """Return the key of the stretch whose triggers are read together: the sentence.
+
+    A sentence longer than :data:`_BLOCK` characters is cut into blocks, so
+    that text without full stops cannot make the reading quadratic.
+    """
+    index = ctx.sentence_index(offset)
+    start = ctx.sentences[index].start if ctx.sentences else 0
+    return index, (offset - start) // _BLOCK
+
+
 def _sentence_start(ctx: Context, trigger: Trigger) -> int:
-    return ctx.sentences[trigger.sentence].start if ctx.sentences else 0
+    return ctx.around(trigger.span).start
 
 
 _POSSESSED_RE: Final = regex.compile(r"['\u2019]s\s+(?:[\w-]+\s+){0,2}")

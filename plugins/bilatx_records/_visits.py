@@ -100,7 +100,7 @@ def read_visit(
     return home ends the latest of them.
     """
     ctx = state.ctx
-    sentence = ctx.sentences[trigger.sentence]
+    sentence = ctx.around(trigger.span)
     window_end = _window_end(trigger, siblings, sentence)
     if trigger.kind == "host":
         return _read_hosting(state, trigger, sentence, window_end)

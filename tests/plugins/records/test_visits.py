@@ -481,3 +481,23 @@ def test_end_to_end_seeds_come_out_as_their_gold(
         data = out.to_dict(include_text=False)
         keys = ("visitor", "origin", "host", "start", "end", "places")
         assert [{k: v[k] for k in keys} for v in data["visits"]] == gold[item["id"]]["visits"]
+
+
+def test_text_without_full_stops_is_read_in_linear_time(
+    annotated: Annotated, records: Records
+) -> None:
+    import time
+
+    clause = (
+        "Lena Voss will visit Japan from May 3 and she met President Tomas Berg in Oslo "
+        "today and during his visit to the country he held talks with Ana Silva and "
+    )
+    text = clause * 400  # 60,000 characters, one sentence
+    doc, mentions = annotated(
+        text,
+        **facts(dates=[("May 3", "2024-05-03"), ("today", "2024-05-02")]),
+    )
+    began = time.perf_counter()
+    found = records(doc, mentions)
+    assert time.perf_counter() - began < 30  # a quadratic reading takes minutes here
+    assert any(isinstance(r, bilatx.Visit) and r.host == "JPN" for r in found)
