@@ -10,8 +10,9 @@ bare value, so options compose like any other hypothesis strategy. Pass
 The strategies that render text return the text *with its true value*:
 :func:`date_expressions` and :func:`money_expressions` pair an expression with
 what it denotes, and :func:`annotated_texts` returns a whole text together
-with every date, amount and official it contains, at their exact spans. That
-lets an extractor's author test recall, not only robustness:
+with every date, amount, official, place, sector and quotation it contains,
+at their exact spans. That lets an extractor's author test recall and
+precision, not only robustness:
 
 >>> from hypothesis import given
 >>> from bilatx import strategies as bst
@@ -87,6 +88,10 @@ from bilatx import (  # noqa: E402
     MoneyMention,
     Official,
     OfficialMention,
+    PlaceKind,
+    PlaceMention,
+    QuoteMention,
+    SectorMention,
     Span,
     Statement,
     TradeFigure,
@@ -155,6 +160,39 @@ SECTORS: Final = (
     "maritime",
 )
 """The canonical sector ids of the gold format."""
+
+# Phrases that name each sector and nothing else, in lower case, as a text
+# would put them after "cooperation in". Every id of SECTORS has some.
+_SECTOR_PHRASES: Final[dict[str, tuple[str, ...]]] = {
+    "defence": ("defence", "defence production", "joint military exercises"),
+    "security": ("counter-terrorism", "cyber security", "intelligence sharing"),
+    "energy": ("energy", "oil and gas", "renewable energy", "liquefied natural gas"),
+    "nuclear": ("nuclear reactors", "nuclear fuel", "civil nuclear power"),
+    "space": ("space exploration", "satellite launches"),
+    "trade": ("trade", "bilateral trade", "market access"),
+    "finance": ("banking", "payment systems", "insurance"),
+    "investment": ("investment", "joint ventures", "foreign direct investment"),
+    "connectivity": ("transport corridors", "railways", "logistics"),
+    "civil_aviation": ("civil aviation", "direct flights"),
+    "agriculture": ("agriculture", "food security", "fertilisers"),
+    "pharmaceuticals": ("pharmaceuticals", "generic medicines"),
+    "health": ("public health", "health"),
+    "information_technology": (
+        "information technology",
+        "telecommunications",
+        "artificial intelligence",
+    ),
+    "science_technology": ("science and technology", "scientific research"),
+    "engineering": ("engineering", "industrial machinery"),
+    "manufacturing": ("manufacturing", "industrial production"),
+    "mining": ("mining", "critical minerals"),
+    "infrastructure": ("infrastructure", "urban development"),
+    "culture": ("culture", "cultural exchanges"),
+    "education": ("education", "student exchanges", "scholarships"),
+    "tourism": ("tourism",),
+    "climate": ("climate change", "environmental protection"),
+    "maritime": ("maritime security", "sea lanes"),
+}
 
 # code: (name, demonym, capital). Written here, not read from bilatx.geo, so
 # the strategies do not change when the gazetteer does.
@@ -1073,16 +1111,20 @@ def trade_figures(
 class AnnotatedText:
     """A generated text and every mention it truly contains, at its exact span.
 
-    Only the kinds :func:`annotated_texts` draws are listed: dates, money and
-    officials. Officials' spans cover the name ("Lena Voss"), not the title
-    or demonym before it. Every mention's ``extractor`` is
+    Six kinds are listed: dates, money, officials, places (countries and
+    demonyms), sectors and quotations. Officials' spans cover the name ("Lena
+    Voss"), not the title or demonym before it; the demonym is a place
+    mention of its own. A place's span covers the name without "the" ("United
+    States"). A quotation's span covers its marks; its ``speaker`` is the
+    speaker's name and its ``channel`` one of :data:`CHANNELS` (or what the
+    ``quotes`` option gave). Every mention's ``extractor`` is
     :data:`EXPECTED_EXTRACTOR`.
     """
 
     text: str
     published: dt.date | None = None
     mentions: tuple[Mention, ...] = ()
-    """Every date, money and official mention, sorted by position."""
+    """Every mention of the six kinds, sorted by position."""
 
     def document(self, doc_id: str | None = None) -> Document:
         """Return the text as a :class:`~bilatx.Document` with its publication date."""
@@ -1102,6 +1144,21 @@ class AnnotatedText:
     def officials(self) -> tuple[OfficialMention, ...]:
         """The official mentions the text contains."""
         return tuple(m for m in self.mentions if isinstance(m, OfficialMention))
+
+    @property
+    def places(self) -> tuple[PlaceMention, ...]:
+        """The place mentions (countries and demonyms) the text contains."""
+        return tuple(m for m in self.mentions if isinstance(m, PlaceMention))
+
+    @property
+    def sectors(self) -> tuple[SectorMention, ...]:
+        """The sector mentions the text contains."""
+        return tuple(m for m in self.mentions if isinstance(m, SectorMention))
+
+    @property
+    def quotes(self) -> tuple[QuoteMention, ...]:
+        """The quotations the text contains, each with its speaker and channel."""
+        return tuple(m for m in self.mentions if isinstance(m, QuoteMention))
 
 
 class _Builder:
@@ -1166,18 +1223,43 @@ def _money_sentence(b: _Builder, expr: MoneyExpression) -> None:
     )
 
 
-def _official_sentence(b: _Builder, person: Official) -> None:
+def _add_place(b: _Builder, code: str, kind: PlaceKind, *, capital: bool) -> None:
+    """Write a country's name (with "the" where it takes one) or demonym, as a mention."""
+    if code not in _COUNTRIES:
+        msg = f"places= must draw codes of COUNTRIES, which the strategies can write; got {code!r}"
+        raise InvalidArgument(msg)
+    full, demonym, _ = _COUNTRIES[code]
+    name = full.removeprefix("the ")
+    if kind is PlaceKind.DEMONYM:
+        written = demonym
+    else:
+        written = name
+        if full != name:
+            b.add("The " if capital else "the ")
+    span = b.add(written)
+    b.mentions.append(
+        PlaceMention(
+            span=span,
+            text=written,
+            name=name,
+            kind=kind,
+            country=code,
+            rule="expected",
+            extractor=EXPECTED_EXTRACTOR,
+        )
+    )
+
+
+def _add_official(b: _Builder, person: Official) -> Span:
+    """Write "[demonym] [title] [honorific] name", recording the official and the demonym."""
     country = person.country if person.country in _COUNTRIES else None
-    lead = [
-        _COUNTRIES[country][1] if country else None,
-        person.title,
-        person.honorific,
-    ]
-    words = [w for w in lead if w]
+    if country:
+        _add_place(b, country, PlaceKind.DEMONYM, capital=True)
+        b.add(" ")
+    words = [w for w in (person.title, person.honorific) if w]
     if words:
         b.add(" ".join(words) + " ")
     span = b.add(person.name)
-    b.add(" attended the talks.")
     b.mentions.append(
         OfficialMention(
             span=span,
@@ -1191,6 +1273,158 @@ def _official_sentence(b: _Builder, person: Official) -> None:
             extractor=EXPECTED_EXTRACTOR,
         )
     )
+    return span
+
+
+def _official_sentence(b: _Builder, person: Official) -> None:
+    _add_official(b, person)
+    b.add(" attended the talks.")
+
+
+def _place_sentence(draw: st.DrawFn, b: _Builder, code: str) -> None:
+    form = draw(st.sampled_from(("from", "with", "subject", "demonym", "demonym-subject")))
+    if form == "from":
+        b.add("A delegation from ")
+        _add_place(b, code, PlaceKind.COUNTRY, capital=False)
+        b.add(" joined the talks.")
+    elif form == "with":
+        b.add("Relations with ")
+        _add_place(b, code, PlaceKind.COUNTRY, capital=False)
+        b.add(" were on the agenda.")
+    elif form == "subject":
+        _add_place(b, code, PlaceKind.COUNTRY, capital=True)
+        b.add(" welcomed the outcome.")
+    elif form == "demonym":
+        b.add("The ")
+        _add_place(b, code, PlaceKind.DEMONYM, capital=False)
+        b.add(" delegation arrived.")
+    else:
+        _add_place(b, code, PlaceKind.DEMONYM, capital=True)
+        b.add(" officials welcomed the outcome.")
+
+
+def _sector_sentence(draw: st.DrawFn, b: _Builder, sector: str) -> None:
+    if sector not in _SECTOR_PHRASES:
+        msg = f"sectors= must draw ids of SECTORS, whose phrases the strategies know: {sector!r}"
+        raise InvalidArgument(msg)
+    phrase = draw(st.sampled_from(_SECTOR_PHRASES[sector]))
+    first, second = draw(st.lists(st.sampled_from(COUNTRIES), min_size=2, max_size=2, unique=True))
+    # Areas of cooperation are areas between countries: every frame names two.
+    frame = draw(st.sampled_from(("agreed", "discussed", "signed", "between")))
+    kind = PlaceKind.DEMONYM if frame == "signed" else PlaceKind.COUNTRY
+    if frame == "between":
+        b.add("Cooperation in ")
+    else:
+        _add_place(b, first, kind, capital=True)
+        b.add(" and ")
+        _add_place(b, second, kind, capital=False)
+        b.add(
+            {
+                "agreed": " agreed to deepen cooperation in ",
+                "discussed": " discussed ",
+                "signed": " officials signed an agreement on ",
+            }[frame]
+        )
+    span = b.add(phrase)
+    if frame == "between":
+        b.add(" between ")
+        _add_place(b, first, kind, capital=False)
+        b.add(" and ")
+        _add_place(b, second, kind, capital=False)
+        b.add(" was on the agenda")
+    b.add(".")
+    b.mentions.append(
+        SectorMention(
+            span=span, text=phrase, sector=sector, rule="expected", extractor=EXPECTED_EXTRACTOR
+        )
+    )
+
+
+# How each channel of CHANNELS is written after the reporting verb; the span
+# of the channel covers the label ("X", "press conference").
+_CHANNEL_LEADS: Final = {
+    "X": " in a post on ",
+    "Twitter": " on ",
+    "press conference": " at a ",
+    "joint statement": " in a ",
+    "interview": " in an ",
+}
+_QUOTE_MARKS: Final = ('"', "\u201c", "\u201d")
+
+
+def _quote_sentence(draw: st.DrawFn, b: _Builder, statement: Statement) -> None:
+    quote = statement.quote.strip()
+    if any(mark in quote for mark in _QUOTE_MARKS) or not any(c.isalnum() for c in quote):
+        msg = (
+            "a quotation drawn for quotes= needs a word and no double quotation marks, "
+            f"got {quote!r}"
+        )
+        raise InvalidArgument(msg)
+    form = draw(st.sampled_from(("speaker-first", "speaker-after", "verb-first")))
+    left, right = draw(st.sampled_from((('"', '"'), ("\u201c", "\u201d"))))
+    verb = draw(st.sampled_from(("said", "stressed")))
+    channel = statement.channel
+    channel_span: Span | None = None
+
+    def add_channel() -> None:
+        nonlocal channel_span
+        if channel is not None:
+            b.add(_CHANNEL_LEADS.get(channel, " on "))
+            channel_span = b.add(channel)
+
+    if form != "speaker-first":
+        # A quotation before its attribution ends in a comma inside the marks.
+        if quote[-1] == ".":
+            quote = quote[:-1]
+        if quote[-1] not in "?!":
+            quote += ","
+    if form == "speaker-first":
+        speaker_span = _add_official(b, statement.speaker)
+        b.add(f" {verb}")
+        add_channel()
+        b.add(": ")
+    start = b.add(left).start
+    quote_span = b.add(quote)
+    end = b.add(right).end
+    if form == "speaker-after":
+        b.add(" ")
+        speaker_span = _add_official(b, statement.speaker)
+        b.add(f" {verb}")
+        add_channel()
+    elif form == "verb-first":
+        b.add(f" {verb} ")
+        speaker_span = _add_official(b, statement.speaker)
+        add_channel()
+    if form != "speaker-first" or quote[-1] not in ".?!":
+        b.add(".")
+    span = Span(start, end)
+    b.mentions.append(
+        QuoteMention(
+            span=span,
+            text="".join(b.parts)[start:end],
+            quote=quote,
+            quote_span=quote_span,
+            speaker=statement.speaker.name,
+            speaker_span=speaker_span,
+            channel=channel,
+            channel_span=channel_span,
+            rule="expected",
+            extractor=EXPECTED_EXTRACTOR,
+        )
+    )
+
+
+def _statements(speakers: st.SearchStrategy[Official]) -> st.SearchStrategy[Statement]:
+    """Statements to quote: built with tuples, so that no speaker means no statement."""
+    return st.tuples(speakers, _sentences(), st.one_of(st.none(), st.sampled_from(CHANNELS))).map(
+        lambda t: Statement(
+            speaker=t[0],
+            quote=t[1],
+            quote_span=Span(0, len(t[1])),
+            channel=t[2],
+            extractor=EXPECTED_EXTRACTOR,
+        )
+    )
 
 
 def annotated_texts(
@@ -1198,36 +1432,75 @@ def annotated_texts(
     dates: st.SearchStrategy[DateExpression] | None = None,
     money: st.SearchStrategy[MoneyExpression] | None = None,
     officials: st.SearchStrategy[Official] | None = None,
+    places: st.SearchStrategy[str] | None = None,
+    sectors: st.SearchStrategy[str] | None = None,
+    quotes: st.SearchStrategy[Statement] | None = None,
     published: st.SearchStrategy[dt.date | None] | None = None,
     filler: st.SearchStrategy[str] | None = None,
     max_facts: int = 6,
 ) -> st.SearchStrategy[AnnotatedText]:
     """Return generated news-like texts together with the mentions they truly contain.
 
-    Each drawn fact becomes a sentence ("The delegations met on 26 December
-    2023.", "The agreement is worth $1.2bn.", "Indian Foreign Minister Lena
-    Voss attended the talks."), with filler sentences between them. Use it to
-    test recall: every expected mention should be found, with its value.
+    Each drawn fact becomes a sentence, with filler sentences between them:
+
+    * a date: "The delegations met on 26 December 2023.";
+    * an amount: "The agreement is worth $1.2bn.";
+    * an official: "Indian Foreign Minister Lena Voss attended the talks.";
+    * a place: "A delegation from Kenya joined the talks.", "The Japanese
+      delegation arrived.";
+    * a sector: "India and Brazil agreed to deepen cooperation in renewable
+      energy.", "Cooperation in tourism between Egypt and Japan was on the
+      agenda.";
+    * a quotation, with its speaker and channel: "Foreign Minister Lena Voss
+      said in an interview: "Progress was made."", "\u201cTalks went well,\u201d
+      said Mei Takeda at a press conference.".
+
+    :attr:`AnnotatedText.mentions` lists every mention of the six kinds in the
+    text, including those a fact's sentence brings with it: the demonym
+    before an official's title is a place, the two countries of a sector's
+    sentence are places, and a quotation's speaker is an official. Use it to
+    test recall (every expected mention should be found, with its value) and
+    precision (nothing else should be found).
 
     Args:
         dates: date expressions (default :func:`date_expressions`, with
             relative ones resolved against the text's publication date).
         money: money expressions (default :func:`money_expressions`).
-        officials: officials (default :func:`bilatx.strategies.officials`).
+        officials: officials (default :func:`bilatx.strategies.officials`);
+            also the speakers of the default quotations.
+        places: codes of :data:`COUNTRIES` to name, each written as the
+            country's name or its demonym (default: any of them).
+        sectors: ids of :data:`SECTORS`, each written as a phrase that names
+            it ("oil and gas" for ``energy``) in a sentence naming two
+            countries (default: any of them).
+        quotes: statements to quote: only their speaker, quote and channel
+            are written (default :func:`statements` with speakers drawn from
+            ``officials`` and channels from :data:`CHANNELS` or none). The
+            quote must hold no double quotation marks; a channel outside
+            :data:`CHANNELS` is written "said on <channel>".
         published: the text's publication date, or ``None``.
-        filler: sentences put between facts. They must contain no date,
-            amount or official themselves, or the expected mentions are no
-            longer the whole truth; the default filler is built for that.
+        filler: sentences put between facts. They must contain no mention of
+            the six kinds themselves, or the expected mentions are no longer
+            the whole truth; the default filler is built for that.
         max_facts: the most facts in one text.
 
-    Pass :func:`hypothesis.strategies.nothing` for a kind to leave it out:
-    ``annotated_texts(dates=st.nothing(), money=st.nothing())`` draws texts
-    whose only mentions are officials.
+    Pass :func:`hypothesis.strategies.nothing` for a kind to leave its facts
+    out: ``annotated_texts(dates=st.nothing(), money=st.nothing())`` draws
+    texts without dates or amounts. Leaving out ``officials`` also leaves out
+    the default quotations, whose speakers are officials.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: an option is not a strategy,
+            ``max_facts`` is negative, or a drawn place, sector, quotation or
+            relative date cannot be written truthfully (the message says which).
     """
     for name, value in (
         ("dates", dates),
         ("money", money),
         ("officials", officials),
+        ("places", places),
+        ("sectors", sectors),
+        ("quotes", quotes),
         ("published", published),
         ("filler", filler),
     ):
@@ -1237,6 +1510,9 @@ def annotated_texts(
         raise InvalidArgument(msg)
     people = _or(officials, _officials())
     amounts_ = _or(money, money_expressions())
+    codes = _or(places, st.sampled_from(COUNTRIES))
+    sector_ids = _or(sectors, st.sampled_from(SECTORS))
+    statements_ = _or(quotes, _statements(people))
     days = _or(
         published, st.one_of(st.none(), st.dates(dt.date(1990, 1, 1), dt.date(2040, 12, 31)))
     )
@@ -1251,16 +1527,16 @@ def annotated_texts(
             date_strategy = date_expressions()
         else:
             date_strategy = date_expressions(published=st.just(day))
-        facts = draw(
-            st.lists(
-                st.one_of(
-                    date_strategy.map(lambda e: ("date", e)),
-                    amounts_.map(lambda e: ("money", e)),
-                    people.map(lambda e: ("official", e)),
-                ),
-                max_size=max_facts,
-            )
+        # Empty options drop out of one_of, which is how st.nothing() leaves a kind out.
+        kinds = st.one_of(
+            date_strategy.map(lambda e: ("date", e)),
+            amounts_.map(lambda e: ("money", e)),
+            people.map(lambda e: ("official", e)),
+            codes.map(lambda e: ("place", e)),
+            sector_ids.map(lambda e: ("sector", e)),
+            statements_.map(lambda e: ("quote", e)),
         )
+        facts = [] if kinds.is_empty else draw(st.lists(kinds, max_size=max_facts))
         b = _Builder()
         for kind, fact in facts:
             for sentence in draw(st.lists(sentences, max_size=2)):
@@ -1272,9 +1548,18 @@ def annotated_texts(
             elif kind == "money":
                 assert isinstance(fact, MoneyExpression)  # noqa: S101
                 _money_sentence(b, fact)
-            else:
+            elif kind == "official":
                 assert isinstance(fact, Official)  # noqa: S101
                 _official_sentence(b, fact)
+            elif kind == "place":
+                assert isinstance(fact, str)  # noqa: S101
+                _place_sentence(draw, b, fact)
+            elif kind == "sector":
+                assert isinstance(fact, str)  # noqa: S101
+                _sector_sentence(draw, b, fact)
+            else:
+                assert isinstance(fact, Statement)  # noqa: S101
+                _quote_sentence(draw, b, fact)
             b.add(" ")
         if draw(st.booleans()):
             b.add(draw(sentences))

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 import bilatx
+import bilatx.geo
 from bilatx import strategies as bst
 
 MONTHS = {
@@ -285,15 +286,23 @@ def test_documents_follow_their_options(doc: bilatx.Document) -> None:
 
 
 # What must never appear outside the expected mentions: the filler is built
-# so that every date, amount and official the text holds is listed.
-LEAK = re.compile(rf"\d|\b(?:{MONTH})\b|[$\u20ac\u00a3\u20b9]")
-# Capitalised words allowed outside mentions: sentence starts, and the titles,
-# demonyms and honorifics written before an official's name.
-LEAD_WORDS = {
-    word
-    for phrase in (*bst.TITLES, *(d for _, d, _ in bst._COUNTRIES.values()), "Dr.", "Mr", "Ms")
-    for word in phrase.split()
-}
+# so that every date, amount, official, place, sector and quotation the text
+# holds is listed.
+LEAK = re.compile(rf"\d|\b(?:{MONTH})\b|[$\u20ac\u00a3\u20b9\"\u201c\u201d]")
+# Capitalised words allowed outside mentions, besides sentence starts: the
+# titles and honorifics written before an official's name.
+LEAD_WORDS = {word for phrase in (*bst.TITLES, "Dr.", "Mr", "Ms") for word in phrase.split()}
+SECTOR_PHRASE = re.compile(
+    r"\b(?:" + "|".join(re.escape(p) for ps in bst._SECTOR_PHRASES.values() for p in ps) + r")\b"
+)
+MARKS = {('"', '"'), ("\u201c", "\u201d")}
+
+
+def mention_spans(mention: bilatx.Mention) -> list[bilatx.Span]:
+    spans = [mention.span]
+    if isinstance(mention, bilatx.QuoteMention):
+        spans += [s for s in (mention.speaker_span, mention.channel_span) if s is not None]
+    return spans
 
 
 @given(bst.annotated_texts())
@@ -305,12 +314,18 @@ def test_annotated_texts_list_every_mention_at_its_span(sample: bst.AnnotatedTex
         assert mention.span.start >= previous_end, "mentions overlap or are out of order"
         previous_end = mention.span.end
         assert mention.extractor == bst.EXPECTED_EXTRACTOR
-    # Blank out the mentions; what remains must hold no date, amount or name.
+    # Blank out the mentions; what remains must hold no date, amount, name,
+    # country, sector phrase or quotation mark.
     rest = list(sample.text)
     for mention in sample.mentions:
-        rest[mention.span.start : mention.span.end] = " " * len(mention.span)
+        for span in mention_spans(mention):
+            rest[span.start : span.end] = " " * len(span)
+        if isinstance(mention, bilatx.QuoteMention):
+            rest[mention.span.end - 1] = "."  # a quotation may end the sentence
     leftover = "".join(rest)
     assert LEAK.search(leftover) is None, leftover
+    assert list(bilatx.geo.find_countries(leftover)) == [], leftover
+    assert SECTOR_PHRASE.search(leftover) is None, leftover
     for sentence in re.split(r"(?<=[.!?])\s+", leftover):
         later_words = sentence.split()[1:]
         names = [w for w in later_words if w[:1].isupper() and w not in LEAD_WORDS]
@@ -328,11 +343,109 @@ def test_annotated_texts_values_are_true(sample: bst.AnnotatedText) -> None:
     for person in sample.officials:
         assert person.text == person.name
         assert person.surname == person.name.split()[-1]
+    for place in sample.places:
+        # bilatx.geo is an independent reading of the names the strategy writes.
+        assert bilatx.geo.country_code(place.text) == place.country
+        assert bilatx.geo.name_kind(place.text) == place.kind.value
+    for sector in sample.sectors:
+        assert sector.sector in bst.SECTORS
+        assert sector.text in bst._SECTOR_PHRASES[sector.sector]
+
+
+@given(bst.annotated_texts())
+def test_annotated_texts_quotes_have_their_marks_speaker_and_channel(
+    sample: bst.AnnotatedText,
+) -> None:
+    doc = sample.document()
+    officials = {m.span: m for m in sample.officials}
+    for quote in sample.quotes:
+        assert (quote.text[0], quote.text[-1]) in MARKS
+        assert quote.span.contains(quote.quote_span)
+        assert doc.slice(quote.quote_span) == quote.quote == quote.text[1:-1]
+        assert quote.speaker_span is not None
+        assert doc.slice(quote.speaker_span) == quote.speaker
+        # The speaker is an official of the text, in the same sentence.
+        assert officials[quote.speaker_span].name == quote.speaker
+        between = doc.text[
+            min(quote.span.end, quote.speaker_span.end) : max(
+                quote.span.start, quote.speaker_span.start
+            )
+        ]
+        assert "\n" not in between
+        if quote.channel is None:
+            assert quote.channel_span is None
+        else:
+            assert quote.channel_span is not None
+            assert doc.slice(quote.channel_span) == quote.channel
+
+
+@given(bst.annotated_texts(dates=st.nothing(), money=st.nothing(), officials=st.nothing()))
+def test_sector_sentences_name_two_countries(sample: bst.AnnotatedText) -> None:
+    doc = sample.document()
+    for sector in sample.sectors:
+        sentence = next(s for s in doc.sentences() if s.contains(sector.span))
+        codes = {p.country for p in sample.places if sentence.contains(p.span)}
+        assert len(codes) == 2, doc.slice(sentence)
+
+
+@given(
+    bst.annotated_texts(
+        places=st.just("USA"),
+        sectors=st.just("tourism"),
+        quotes=bst.statements(
+            speakers=bst.officials(countries=st.none()), channels=st.just("Telegram")
+        ),
+        officials=bst.officials(countries=st.none()),
+        max_facts=10,
+    )
+)
+def test_annotated_texts_follow_the_new_options(sample: bst.AnnotatedText) -> None:
+    assert {s.sector for s in sample.sectors} <= {"tourism"}
+    assert {q.channel for q in sample.quotes} <= {"Telegram"}
+    for quote in sample.quotes:
+        assert quote.channel_span is not None
+        assert sample.text[: quote.channel_span.start].endswith(" on ")
+    place_facts = [p for p in sample.places if p.country == "USA"]
+    assert len(place_facts) >= len(sample.places) - 2 * len(sample.sectors)
 
 
 @given(bst.annotated_texts(dates=st.nothing(), money=st.nothing()))
 def test_annotated_texts_leave_out_kinds_given_nothing(sample: bst.AnnotatedText) -> None:
-    assert all(isinstance(m, bilatx.OfficialMention) for m in sample.mentions)
+    assert sample.dates == ()
+    assert sample.money == ()
+
+
+@given(
+    bst.annotated_texts(
+        officials=st.nothing(), places=st.nothing(), sectors=st.nothing(), max_facts=10
+    )
+)
+def test_leaving_out_officials_leaves_out_the_default_quotations(
+    sample: bst.AnnotatedText,
+) -> None:
+    assert (sample.officials, sample.quotes, sample.places, sample.sectors) == ((), (), (), ())
+
+
+@given(
+    bst.annotated_texts(
+        dates=st.nothing(),
+        money=st.nothing(),
+        officials=st.nothing(),
+        places=st.nothing(),
+        sectors=st.nothing(),
+        quotes=st.nothing(),
+    )
+)
+def test_annotated_texts_with_every_kind_left_out_are_filler(sample: bst.AnnotatedText) -> None:
+    assert sample.mentions == ()
+
+
+def draw_once(strategy: st.SearchStrategy[bst.AnnotatedText]) -> None:
+    @given(strategy)
+    def draw(sample: bst.AnnotatedText) -> None:
+        del sample
+
+    draw()
 
 
 def test_annotated_texts_say_why_a_relative_date_does_not_fit() -> None:
@@ -342,15 +455,40 @@ def test_annotated_texts_say_why_a_relative_date_does_not_fit() -> None:
         ),
         money=st.nothing(),
         officials=st.nothing(),
+        places=st.nothing(),
+        sectors=st.nothing(),
         published=st.just(dt.date(2021, 1, 1)),
     )
-
-    @given(strategy)
-    def draw(sample: bst.AnnotatedText) -> None:
-        del sample
-
     with pytest.raises(InvalidArgument, match="relative to 2020-01-01"):
-        draw()
+        draw_once(strategy)
+
+
+ONLY = {
+    "dates": st.nothing(),
+    "money": st.nothing(),
+    "officials": st.nothing(),
+    "places": st.nothing(),
+    "sectors": st.nothing(),
+    "quotes": st.nothing(),
+}
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "message"),
+    [
+        ("places", st.just("XYZ"), "places= must draw codes of COUNTRIES"),
+        ("sectors", st.just("fishing"), "sectors= must draw ids of SECTORS"),
+        ("quotes", bst.statements(quotes=st.just('He said "no".')), "no double quotation"),
+        ("quotes", bst.statements(quotes=st.just("...")), "needs a word"),
+    ],
+)
+def test_annotated_texts_say_why_a_fact_cannot_be_written(
+    kind: str, value: st.SearchStrategy[object], message: str
+) -> None:
+    options = {**ONLY, kind: value}
+    strategy = bst.annotated_texts(**options, max_facts=3)
+    with pytest.raises(InvalidArgument, match=message):
+        draw_once(strategy)
 
 
 # ------------------------------------------------------------------ options
@@ -364,6 +502,8 @@ def test_annotated_texts_say_why_a_relative_date_does_not_fit() -> None:
         lambda: bst.money_expressions(currencies=["USD"]),  # type: ignore[arg-type]
         lambda: bst.date_expressions(published=dt.date(2024, 1, 1)),  # type: ignore[arg-type]
         lambda: bst.annotated_texts(filler="text"),  # type: ignore[arg-type]
+        lambda: bst.annotated_texts(places="IND"),  # type: ignore[arg-type]
+        lambda: bst.annotated_texts(sectors=["trade"]),  # type: ignore[arg-type]
         lambda: bst.annotated_texts(max_facts=-1),
     ],
 )

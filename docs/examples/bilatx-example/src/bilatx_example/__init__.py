@@ -6,7 +6,8 @@ import re
 
 import bilatx
 
-_AMBASSADOR = re.compile(r"\bAmbassador ((?:[A-Z][a-z]*\.? )*[A-Z][a-z]+)")
+# Only initials and "Dr." take a point inside a name: "Voss. The" ends a sentence.
+_AMBASSADOR = re.compile(r"\bAmbassador ((?:(?:[A-Z]\.|Dr\.|[A-Z][a-z]+) )*[A-Z][a-z]+)")
 
 
 @bilatx.hookimpl
