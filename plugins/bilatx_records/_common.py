@@ -72,6 +72,9 @@ _TITLE_GLUE: Final = frozenset(
     # name particles ("Mohammed bin Salman", "Ursula von der Leyen")
     | {"bin", "ibn", "al", "el", "abu", "van", "von", "der", "den", "da", "di", "del", "dos"}
 )
+_CLAUSE_WORDS: Final = frozenset(
+    {"in", "at", "to", "with", "by", "from", "on", "during", "while", "after", "before", "near"}
+)
 _NOMINATIVE: Final = frozenset({"he", "she"})
 _FUNCTION_WORDS: Final = frozenset(
     {"that", "to", "and", "the", "a", "an", "in", "on", "at", "with", "for", "about", "as"}
@@ -736,6 +739,8 @@ def governing_word(
         if not word:
             return ""
         bare = word.rstrip(".")
+        if bare[:1].isupper() and bare.lower() in _CLAUSE_WORDS:
+            return bare.lower()  # "In Tokyo, ...": a capital only because it opens the sentence
         if (
             bare[:1].isupper()
             or bare.lower() in _TITLE_GLUE

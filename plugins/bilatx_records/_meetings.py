@@ -622,13 +622,20 @@ def inherit_from_visits(state: State, visits: list[bilatx.Visit]) -> None:
     The place is the visit's city when the visit names exactly one; the date
     is the visit's day when the visit lasts one day.
     """
+    ctx = state.ctx
     for draft in state.meetings:
         if draft.form is not bilatx.MeetingForm.IN_PERSON:
             continue
         keys = {person_key(p) for p in draft.participants}
         countries = {state.origin_of(p) for p in draft.participants} | {draft.place_country}
+        sentence = ctx.sentence_index(draft.trigger.span.start)
         for visit in visits:
-            if person_key(visit.visitor) not in keys or visit.host not in countries:
+            if person_key(visit.visitor) not in keys:
+                continue
+            # The visit is to a participant's country, or told in the same sentence
+            # ("will visit Moscow in April for talks with X").
+            told_together = any(ctx.sentence_index(s.start) == sentence for s in visit.evidence)
+            if visit.host not in countries and not told_together:
                 continue
             if draft.place is None and len(visit.places) == 1:
                 draft.place, draft.place_country = visit.places[0], visit.host

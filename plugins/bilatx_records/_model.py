@@ -48,7 +48,9 @@ def _trigger_re() -> regex.Pattern[str]:
           (?P<call>(?:(?:tele)?phone|video)[\s-]+(?:call|conversation|conference|talks)s?
                   |video-?conference|virtual\s+(?:meeting|summit|talks)|calls?)
         | (?P<spoke>spoke|speak|speaks|spoken|speaking|talked|talk)
-            (?=\s+(?:(?:by|over|on)\s+(?:the\s+)?(?:tele)?phone|with|to)(?![\w]))
+            (?=(?:\s+(?:today|yesterday|tonight|again|separately|also|earlier|later|briefly
+                      |directly|virtually|twice))?
+               \s+(?:(?:by|over|on)\s+(?:the\s+)?(?:tele)?phone|with|to)(?![\w]))
         | (?P<callon>call(?:ed|s|ing)?\s+on)(?=\s+(?-i:\p{Lu}))
         | (?P<meet>met|meet|meets|meeting|meetings)
         | (?P<talks>talks|discussions|consultations|negotiations|conversations?|dialogue

@@ -32,6 +32,7 @@ import regex
 import bilatx
 from bilatx_records._common import (
     Ref,
+    chain_forward,
     fronted_subjects,
     governing_word,
     is_noun_use,
@@ -473,29 +474,32 @@ def _read_hosting(
     guest = _guest(ctx, trigger, window_end)
     if guest is None:
         return []
+    listed = ctx.refs_in(guest.span.start, sentence.end)
+    guests = [r for r in chain_forward(ctx, listed, guest, sentence.end) if r.how != "pronoun"]
     hosts = subjects_before(ctx, sentence, trigger.span.start)
     places = [
         p for p in ctx.places_in(guest.span.end, window_end) if p.is_destination and p.is_city
     ]
     host_country = places[0].country if places else (hosts[0].person.country if hosts else None)
-    origin = state.origin_of(guest.person)
-    if host_country is None or host_country == origin:
+    if host_country is None:
         return []
     status = visit_status(ctx.text, sentence, trigger.span)
     starts, ends, _ = _dates(ctx, trigger, sentence, status)
     return [
         VisitPiece(
-            visitor=guest.person,
+            visitor=ref.person,
             host=host_country,
-            origin=origin,
+            origin=state.origin_of(ref.person),
             trigger=trigger,
             places=_cities(ctx, bilatx.Span(trigger.span.start, window_end), host_country),
-            starts=starts,
-            ends=ends,
+            starts=list(starts),
+            ends=list(ends),
             status=status,
-            evidence=[trigger.span, guest.span, *(d.span for d in trigger.dates)],
+            evidence=[trigger.span, ref.span, *(d.span for d in trigger.dates)],
             sectors=ctx.sectors_in(sentence.start, sentence.end),
         )
+        for ref in guests
+        if state.origin_of(ref.person) != host_country
     ]
 
 

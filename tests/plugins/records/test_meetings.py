@@ -129,6 +129,35 @@ def test_a_venue_names_the_city_even_inside_a_place_name(meetings: Meetings) -> 
     assert meeting.place == "New Delhi"
 
 
+def test_spoke_today_with_is_a_call(meetings: Meetings) -> None:
+    text = "Ravi Iyer spoke today with President Tomas Berg about fisheries."
+    meeting = only(meetings(text, **facts(dates=[TODAY])))
+    assert (meeting.form, meeting.date) == (MeetingForm.PHONE, bilatx.DateValue(2024, 5, 2))
+
+
+def test_a_fronted_place_is_where_they_met(meetings: Meetings) -> None:
+    meeting = only(meetings("In Oslo, Ravi Iyer met with President Tomas Berg.", **facts()))
+    assert meeting.place == "Oslo"
+
+
+def test_talks_planned_during_a_visit_take_its_city(meetings: Meetings) -> None:
+    text = "Ravi Iyer will visit Oslo in June for talks with President Tomas Berg."
+    meeting = only(meetings(text, **facts(dates=[("June", "2024-06")])))
+    assert (names(meeting), meeting.place, meeting.date) == (["Iyer", "Berg"], "Oslo", None)
+
+
+def test_hosting_several_guests_is_one_meeting(meetings: Meetings, visits: Visits) -> None:
+    text = (
+        "President Tomas Berg hosted Prime Minister Ana Silva of Portugal, Minister Ravi "
+        "Iyer of India, and Minister Kwame Mensah of Ghana in Oslo today."
+    )
+    extra = facts(dates=[TODAY])
+    meeting = only(meetings(text, **extra))
+    assert names(meeting) == ["Berg", "Silva", "Iyer", "Mensah"]
+    guests = {(v.visitor.surname, v.host) for v in visits(text, **extra)}
+    assert guests == {("Silva", "NOR"), ("Iyer", "NOR"), ("Mensah", "NOR")}
+
+
 def test_subject_first_then_the_people_met(meetings: Meetings) -> None:
     text = "On May 4, 2024, Ravi Iyer had a long meeting with Trade Minister Kwame Mensah in Accra."
     meeting = only(meetings(text, **facts(dates=[("May 4, 2024", "2024-05-04")])))
