@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+import bilatx
 from bilatx_records import _meetings, _visits
 from bilatx_records._common import Context
-from bilatx_records._model import State, assign_dates, clause_key, find_triggers
+from bilatx_records._model import MeetingDraft, State, assign_dates, clause_key, find_triggers
 
 if TYPE_CHECKING:
-    import bilatx
     from bilatx_records._model import Trigger, VisitPiece
 
 __all__ = ["Events", "analyse"]
@@ -70,9 +70,6 @@ def analyse(doc: bilatx.Document, mentions: bilatx.Mentions) -> Events:
 
 def _visit_meetings(state: State, pieces: list[VisitPiece]) -> None:
     """A visit to a person ("will visit Treasury Secretary Baker") is also a meeting."""
-    import bilatx  # noqa: PLC0415
-    from bilatx_records._model import MeetingDraft  # noqa: PLC0415
-
     ctx = state.ctx
     for piece in pieces:
         if piece.visited is None or piece.visitor is None:
