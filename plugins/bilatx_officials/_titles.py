@@ -404,7 +404,8 @@ def _body_owner(tokens: list[Token], start: int, end: int) -> str | None:
 
 
 def _is_country_at(tokens: list[Token], tail: list[int], size: int) -> bool:
-    return geo.country_code(slice_text(tokens, tail[0], tail[size - 1] + 1)) is not None
+    phrase = slice_text(tokens, tail[0], tail[size - 1] + 1)
+    return geo.country_code(phrase) is not None or geo.region_country(phrase) is not None
 
 
 def _country_next(tokens: list[Token], k: int) -> bool:
@@ -578,6 +579,9 @@ def parse_title(tokens: list[Token], i: int) -> Title | None:
     text_start = region_start if region_start is not None else start
     if complement_country is None and comp is not None and tokens[prep].lower == "of":
         complement_country = _body_owner(tokens, prep + 1, comp[0])
+        if complement_country is None:
+            # "Chief Minister of Uttar Pradesh": a state's office, kept in the title.
+            complement_country = geo.region_country(slice_text(tokens, prep + 1, comp[0]))
     if complement_country is not None and complement_country != country:
         country, source = complement_country, "of"
     for p in range(start, head_end):

@@ -136,6 +136,14 @@ def test_region_stays_in_the_title_and_gives_the_country() -> None:
     )
 
 
+def test_a_state_after_the_office_stays_in_the_title() -> None:
+    assert triple(only("Chief Minister of Tamil Nadu Ravi Raman inaugurated it.")) == (
+        "Ravi Raman",
+        "Chief Minister of Tamil Nadu",
+        "IND",
+    )
+
+
 def test_party_adjective_gives_the_country_but_not_the_title() -> None:
     assert triple(only("That bill came from Republican Senator Mateo Brennan, he said.")) == (
         "Mateo Brennan",
