@@ -809,7 +809,9 @@ def visit_status(
         return bilatx.VisitStatus.POSTPONED
     window_start = max(sentence.start, trigger.start - 60)
     word = text[trigger.start : trigger.end].lower()
-    if markers["ongoing"].search(text, window_start, trigger.end):
+    if markers["ongoing"].search(text, window_start, trigger.end) or _on_a_visit_re().search(
+        text, window_start, trigger.start
+    ):
         return bilatx.VisitStatus.ONGOING
     if word in {"arrived", "landed"}:
         # An arrival reported in the past tense: the visitor is there now.
@@ -823,12 +825,21 @@ def visit_status(
         return bilatx.VisitStatus.ANNOUNCED
     if found == "past":
         return bilatx.VisitStatus.COMPLETED
-    after = tense(text, trigger.end, min(sentence.end, trigger.end + 40))
+    after = tense(text, trigger.end, min(sentence.end, trigger.end + 90))
     if after == "past":
         return bilatx.VisitStatus.COMPLETED
     if after == "future":
         return bilatx.VisitStatus.ANNOUNCED
     return None
+
+
+@cache
+def _on_a_visit_re() -> regex.Pattern[str]:
+    # "Baker, on a two-day visit to Tokyo, met ..." / "who is on a visit to": there now.
+    return regex.compile(
+        r"(?:,|(?<![\w])(?:is|are))\s*on\s+(?:a|an|his|her|their)\s+(?:[^\s,.;:]+\s+){0,3}$",
+        regex.IGNORECASE,
+    )
 
 
 def reported_between(text: str, start: int, end: int) -> bool:
@@ -1020,7 +1031,7 @@ def _determiner_re() -> regex.Pattern[str]:
 @cache
 def _support_re() -> regex.Pattern[str]:
     return regex.compile(
-        rf"(?<![\w])(?:{_SUPPORT})\s+(?:(?:a|an|the|this|that|his|her|their|its)\s+)?"
+        rf"(?:(?<![\w])|(?=,))(?:{_SUPPORT})\s+(?:(?:a|an|the|this|that|his|her|their|its)\s+)?"
         r"(?:[^\s,.;:]+\s+){0,3}$",
         regex.IGNORECASE,
     )

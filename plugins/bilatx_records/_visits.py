@@ -68,7 +68,10 @@ _END_MARK_RE: Final = regex.compile(
     r"(?:[\w'\u2019-]+\s+){0,4}$",
     regex.IGNORECASE,
 )
-_UNTIL_RE: Final = regex.compile(r"(?:until|till|through|to|and|ending|ends)\s*$", regex.I)
+_UNTIL_RE: Final = regex.compile(
+    r"(?:until|till|through|to|and|end(?:ed|s|ing)?(?:\s+on)?|conclud(?:ed|es|ing)(?:\s+on)?)\s*$",
+    regex.IGNORECASE,
+)
 _DESTINATION_LIST_RE: Final = regex.compile(r"\A\s*(?:,\s*(?:and\s+)?|and\s+)\s*\Z")
 _DURATION_BEFORE_RE: Final = regex.compile(
     r"(?:\s+(?:state|official|working|diplomatic|maiden|first|second|foreign|overseas|long|"
@@ -405,7 +408,7 @@ def _dates(
         return [linked[0]], [linked[1]], False
     if days:
         value, mention = min(days, key=lambda d: _gap(d[1].span, trigger.span))
-        before = text[max(sentence.start, mention.span.start - 15) : mention.span.start]
+        before = text[max(sentence.start, mention.span.start - 20) : mention.span.start]
         if end_marked or (_UNTIL_RE.search(before) and mention.span.start > trigger.span.end):
             return [], [value], False
         single = (
@@ -784,6 +787,14 @@ def _status(
         if piece.implied and found is not None:
             continue
         found = piece.status if found is None else _stronger(found, piece.status)
+    if (
+        found is bilatx.VisitStatus.ONGOING
+        and published is not None
+        and start is not None
+        and start.first_day() > published
+    ):
+        # "who arrives in Washington on April 29", written on April 20.
+        return bilatx.VisitStatus.ANNOUNCED
     if (
         found is bilatx.VisitStatus.COMPLETED
         and published is not None

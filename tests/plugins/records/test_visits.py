@@ -295,6 +295,25 @@ def test_an_ended_visit_counts_back_from_its_last_day(visits: Visits) -> None:
     assert visit.status is VisitStatus.COMPLETED
 
 
+def test_an_arrival_announced_for_later_is_announced(visits: Visits) -> None:
+    text = "Lena Voss, who arrives in Tokyo on April 29 for talks, said little."
+    visit = only(visits(text, published="1987-04-20", **facts(dates=[("April 29", "1987-04-29")])))
+    assert (visit.start, visit.status) == (bilatx.DateValue(1987, 4, 29), VisitStatus.ANNOUNCED)
+
+
+def test_a_visit_that_ended_on_a_day_ends_then(visits: Visits) -> None:
+    text = "The visit by Foreign Minister Lena Voss to Tokyo, her first, ended on Thursday."
+    visit = only(visits(text, **facts(dates=[("Thursday", "1987-01-22")])))
+    assert (visit.start, visit.end) == (None, bilatx.DateValue(1987, 1, 22))
+    assert visit.status is VisitStatus.COMPLETED
+
+
+def test_on_a_visit_is_ongoing(visits: Visits) -> None:
+    text = "Lena Voss, on a two-day visit to Tokyo, met students today."
+    visit = only(visits(text, **facts(dates=[("today", "1987-02-10")])))
+    assert visit.status is VisitStatus.ONGOING
+
+
 def test_leaving_today_is_an_ongoing_trip(visits: Visits) -> None:
     text = "Lena Voss left for Tokyo today to attend the ministers' meeting."
     visit = only(visits(text, published="1987-04-06", **facts(dates=[("today", "1987-04-06")])))
