@@ -140,6 +140,57 @@ def _double_marks(text: str, lo: int, hi: int) -> list[_Mark]:
     return marks
 
 
+class _Reading(enum.Enum):
+    """How to read an opening mark met while a quotation of its style is open."""
+
+    CLOSES = "closes"
+    """A typo for the closing mark: '“We agree,“ she said.'"""
+    REOPENS = "reopens"
+    """The quotation goes on after a sentence the writer forgot to close."""
+    NESTED = "nested"
+    """A quotation inside the quotation, in marks of the same style."""
+    STRAY = "stray"
+    """The earlier opening mark is stray."""
+
+
+# How many marks ahead to look for the two closing marks of a nested quotation.
+_NEST_LOOKAHEAD: Final = 4
+
+
+@cache
+def _sentence_end() -> regex.Pattern[str]:
+    # A sentence ended (perhaps with a closing bracket or mark) before the space.
+    return regex.compile(r"[.!?\u2026][)\]'\u2019]?\s+\Z")
+
+
+def _reopened(text: str, opened: _Mark, marks: list[_Mark], index: int) -> _Reading:
+    mark = marks[index]
+    prev = text[mark.pos - 1] if mark.pos > 0 else ""
+    nxt = text[mark.pos + mark.width : mark.pos + mark.width + 1]
+    if (
+        mark.style != _STRAIGHT
+        and prev
+        and not prev.isspace()
+        and prev not in _OPENERS_BEFORE
+        and (not nxt or nxt.isspace() or nxt in _CLOSERS_AFTER)
+    ):
+        return _Reading.CLOSES
+    # A straight mark in a closing position is read as closing already.
+    closes = 0
+    for later in marks[index + 1 : index + 1 + _NEST_LOOKAHEAD]:
+        if later.style != opened.style:
+            continue
+        if later.role is _Role.OPEN:
+            break
+        closes += 1
+        if closes == 2:  # noqa: PLR2004
+            return _Reading.NESTED
+    gap = text[opened.pos + opened.width : mark.pos]
+    if _has_word(text, opened.pos + opened.width, mark.pos) and _sentence_end().search(gap):
+        return _Reading.REOPENS
+    return _Reading.STRAY
+
+
 def _has_word(text: str, lo: int, hi: int) -> bool:
     return any(c.isalpha() for c in text[lo:hi])
 
@@ -155,26 +206,41 @@ def _pair_paragraph(
     quotes: list[RawQuote] = []
     opened: _Mark | None = None
     nested = 0
+    inner = 0
     first = True
-    for mark in _double_marks(text, lo, hi):
+    marks = _double_marks(text, lo, hi)
+    for index, found in enumerate(marks):
+        mark = found
         if opened is None:
             if mark.role is not _Role.CLOSE:
                 opened = mark
-                nested = 0
+                nested = inner = 0
             # A closing mark outside any quotation is stray: skipped.
             continue
         same = mark.style == opened.style
-        if mark.role is _Role.OPEN:
-            if same:
-                # An opening mark while one is open: the earlier one was never
-                # closed. It is stray; start again here.
-                opened = mark
-                nested = 0
+        if mark.role is _Role.OPEN and same:
+            reading = _reopened(text, opened, marks, index)
+            if reading is _Reading.CLOSES:
+                mark = attrs.evolve(mark, role=_Role.CLOSE)
+            elif reading is _Reading.NESTED:
+                inner += 1
+                continue
+            elif reading is _Reading.REOPENS:
+                continue
             else:
-                nested += 1  # a curly quotation inside a straight one, or the reverse
+                # The earlier opening mark was never closed and nothing
+                # says why: it is stray; start again here.
+                opened = mark
+                nested = inner = 0
+                continue
+        if mark.role is _Role.OPEN:
+            nested += 1  # a curly quotation inside a straight one, or the reverse
             continue
         if not same and nested > 0:
             nested -= 1  # closes the nested quotation
+            continue
+        if same and inner > 0:
+            inner -= 1  # closes a quotation nested in marks of the same style
             continue
         inner_start = opened.pos + opened.width
         if _has_word(text, inner_start, mark.pos):

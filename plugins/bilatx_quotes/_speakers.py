@@ -47,6 +47,8 @@ _APPOSITIVE_STARTS: Final = frozenset(
     {"who", "which", "whose", "also", "now", "currently", "formerly", "himself", "herself"}
 )
 _CLAUSE_BREAKS: Final = frozenset({";", ":", "(", ")"})
+# What may stand before a label at the start of a line: space and bullet marks.
+_BULLETS: Final = " \t-*\u2022\u2023\u25aa\u25cf\u2013\u2014\u00b7>"
 
 
 class SpeakerKind(str, enum.Enum):
@@ -481,10 +483,33 @@ def _quoted_as_saying(tokens: Sequence[Token], verb: int, doc_text: str) -> Spea
     return None
 
 
+def _label(tokens: Sequence[Token], colon: int, doc_text: str) -> Speaker | None:
+    """The speaker of a labelled quotation: 'President Voss: "..."' opening a line.
+
+    Fact sheets and transcripts list remarks as bullets, a name or a title
+    and a name, then a colon and the quotation. The label must open its line
+    (after any bullet mark) so that "the pact with Ghana: '...'" is no speaker.
+    """
+    if colon + 1 >= len(tokens) or tokens[colon + 1].kind is not Kind.QUOTE:
+        return None
+    found = speaker_left(tokens, colon - 1, doc_text)
+    if found is None or found.kind not in (SpeakerKind.NAMED, SpeakerKind.TITLE):
+        return None
+    line = doc_text.rfind("\n", 0, found.start) + 1
+    if doc_text[line : found.start].strip(_BULLETS):
+        return None
+    return found
+
+
 def find_frames(tokens: Sequence[Token], doc_text: str) -> list[Frame]:
     """Return every reporting verb of a sentence whose speaker can be found."""
     frames: list[Frame] = []
     for index, token in enumerate(tokens):
+        if token.text == ":":
+            found = _label(tokens, index, doc_text)
+            if found is not None:
+                frames.append(Frame(verb=token, index=index, speaker=found, rule="label"))
+            continue
         if token.kind is not Kind.WORD:
             continue
         low = token.low

@@ -102,6 +102,27 @@ def test_unclosed_quote_at_paragraph_end_is_skipped_not_fatal() -> None:
     assert found[0].speaker == "Okafor"
 
 
+def test_a_quotation_reopened_without_closing_is_kept_whole() -> None:
+    q = only("\u201cThe corridor is open. \u201cNext we will add a rail link,\u201d Okafor said.")
+    assert q.quote.startswith("The corridor is open.")
+    assert q.quote.endswith("add a rail link,")
+    assert q.speaker == "Okafor"
+
+
+def test_an_opening_mark_typed_for_a_closing_one_closes() -> None:
+    first, second = quotes(
+        "\u201cWe stand together,\u201c Voss said. \u201cOur ports are open to you.\u201d"
+    )
+    assert (first.quote, first.speaker) == ("We stand together,", "Voss")
+    assert (second.quote, second.speaker) == ("Our ports are open to you.", "Voss")
+
+
+def test_a_nested_quotation_in_the_same_marks_stays_inside() -> None:
+    q = only('"She called the pact "a fair bargain" for farmers," Okafor said.')
+    assert q.quote == 'She called the pact "a fair bargain" for farmers,'
+    assert q.speaker == "Okafor"
+
+
 def test_stray_closing_mark_is_ignored() -> None:
     q = only('The minister left.\u201d Later, "We signed," Okafor said.')
     assert q.quote == "We signed,"
@@ -183,6 +204,31 @@ def test_a_quote_paragraph_takes_the_speaker_of_the_sentence_before() -> None:
     q = only(text)
     assert q.speaker == "Okafor"
     assert q.rule == "previous-sentence"
+
+
+def test_a_labelled_bullet_names_its_speaker_and_the_next_ones_continue() -> None:
+    text = (
+        "Remarks at the signing of the Ghana-Norway ports pact:\n\n"
+        "- Foreign Minister Amara Okafor: \u201cThis pact opens our ports to Norway.\u201d\n"
+        "- \u201cOur fishermen will gain the most.\u201d\n\n"
+        "\u201cWe thank our hosts.\u201d\n"
+        "\u2022 Voss: \u201cA fair deal for both sides.\u201d\n"
+        'Prime Minister Okafor: "We meet again in May."\n'
+    )
+    found = quotes(text)
+    assert [(q.quote, q.speaker) for q in found] == [
+        ("This pact opens our ports to Norway.", "Foreign Minister Amara Okafor"),
+        ("Our fishermen will gain the most.", "Foreign Minister Amara Okafor"),
+        ("We thank our hosts.", "Foreign Minister Amara Okafor"),
+        ("A fair deal for both sides.", "Voss"),
+        ("We meet again in May.", "Prime Minister Okafor"),
+    ]
+    assert [q.rule for q in found][:2] == ["label", "previous-quote"]
+
+
+def test_a_colon_inside_a_sentence_is_no_label() -> None:
+    q = only('They signed a pact with Ghana: "a new dawn for trade".')
+    assert q.speaker is None
 
 
 def test_a_quote_without_any_attribution_has_no_speaker() -> None:

@@ -110,6 +110,33 @@ def test_two_speakers_together_give_no_statement() -> None:
     assert statements('Okafor and Voss said: "We agree."', [OKAFOR, VOSS]) == []
 
 
+def test_two_people_discussing_a_quoted_phrase_give_no_statement() -> None:
+    text = "Okafor and Voss discussed the \u201cnew chapter\u201d in their ties."
+    assert statements(text, [OKAFOR, VOSS]) == []
+
+
+def test_labelled_bullets_and_their_continuations_are_the_official_s() -> None:
+    text = (
+        "Leaders spoke at the launch of the partnership.\n"
+        "- Foreign Minister Amara Okafor: \u201cThis is a good day for Ghana.\u201d\n"
+        "- \u201cWe will double our exports of cocoa.\u201d\n"
+        "- Trade Minister Lena Voss: \u201cNorway stands ready.\u201d\n"
+    )
+    found = statements(text, [OKAFOR, VOSS])
+    assert [(s.speaker.surname, s.quote) for s in found] == [
+        ("Okafor", "This is a good day for Ghana."),
+        ("Okafor", "We will double our exports of cocoa."),
+        ("Voss", "Norway stands ready."),
+    ]
+
+
+def test_a_reopened_quotation_keeps_its_first_sentence() -> None:
+    text = '"Trade is up. "Investment will follow," Okafor said.'
+    (s,) = statements(text, [OKAFOR])
+    assert s.speaker.surname == "Okafor"
+    assert s.quote.startswith("Trade is up.")
+
+
 def test_a_bare_title_goes_to_the_one_official_holding_it() -> None:
     text = (
         "Foreign Minister Amara Okafor met Trade Minister Lena Voss. "
