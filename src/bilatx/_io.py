@@ -44,6 +44,7 @@ __all__ = [
     "completed_ids",
     "decode",
     "deferred_interrupts",
+    "document_from_mapping",
     "parse_jsonl_line",
     "read_jsonl",
     "read_text_file",
@@ -155,6 +156,57 @@ class InputLine:
     """The input cannot be read past this point (a truncated or corrupt file)."""
 
 
+def _field_problem(obj: dict[Any, Any], raw_id: object, doc_id: str | None) -> str | None:
+    """Say what is wrong with the fields of a document object, if anything."""
+    if raw_id is not None and doc_id is None:
+        return f"'id' must be a string or integer, not {type(raw_id).__name__}"
+    if "text" not in obj:
+        return "missing 'text'"
+    if not isinstance(obj["text"], str):
+        return f"'text' must be a string, not {type(obj['text']).__name__}"
+    published = obj.get("published")
+    if published is not None and not isinstance(published, str):
+        return f"'published' must be an ISO date string or null, not {type(published).__name__}"
+    if isinstance(published, str) and published.strip():
+        try:
+            dt.date.fromisoformat(published.strip())
+        except ValueError:
+            return f"'published' {published.strip()!r} is not a valid date (YYYY-MM-DD)"
+    return None
+
+
+def document_from_mapping(
+    obj: object, *, path: str | None = None, line: int | None = None
+) -> Document:
+    """Build a :class:`Document` from ``{"id", "text", "published", ...}``; other keys become meta.
+
+    Raises:
+        InputError: a field is missing or has the wrong type, or the date is
+            invalid; the message names the path, line and id when known.
+    """
+    if not isinstance(obj, dict):
+        msg = f"expected a JSON object, got {type(obj).__name__}"
+        raise InputError(msg, path=path, line=line)
+    raw_id = obj.get("id")
+    doc_id = (
+        str(raw_id) if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) else None
+    )
+    problem = _field_problem(obj, raw_id, doc_id)
+    if problem is None:
+        published = obj.get("published")
+        meta = {k: v for k, v in obj.items() if k not in {"id", "text", "published"}}
+        try:
+            return Document(
+                text=obj["text"],
+                id=doc_id,
+                published=published.strip() or None if isinstance(published, str) else None,
+                meta=meta,
+            )
+        except (TypeError, ValueError) as exc:
+            problem = str(exc)
+    raise InputError(problem, path=path, line=line, doc_id=doc_id)
+
+
 def parse_jsonl_line(raw: str, *, path: str, line: int) -> InputLine:
     """Parse one JSONL input line ``{"id", "text", "published"}`` into a document."""
     try:
@@ -165,44 +217,11 @@ def parse_jsonl_line(raw: str, *, path: str, line: int) -> InputLine:
     except RecursionError:
         msg = "invalid JSON: nested too deeply"
         return InputLine(line=line, doc_id=None, error=InputError(msg, path=path, line=line))
-    if not isinstance(obj, dict):
-        msg = f"expected a JSON object, got {type(obj).__name__}"
-        return InputLine(line=line, doc_id=None, error=InputError(msg, path=path, line=line))
-    raw_id = obj.get("id")
-    doc_id = (
-        str(raw_id) if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) else None
-    )
-
-    def fail(message: str) -> InputLine:
-        return InputLine(
-            line=line, doc_id=doc_id, error=InputError(message, path=path, line=line, doc_id=doc_id)
-        )
-
-    if raw_id is not None and doc_id is None:
-        return fail(f"'id' must be a string or integer, not {type(raw_id).__name__}")
-    if "text" not in obj:
-        return fail("missing 'text'")
-    text = obj["text"]
-    if not isinstance(text, str):
-        return fail(f"'text' must be a string, not {type(text).__name__}")
-    published = obj.get("published")
-    if published is not None and not isinstance(published, str):
-        return fail(
-            f"'published' must be an ISO date string or null, not {type(published).__name__}"
-        )
-    if isinstance(published, str):
-        published = published.strip() or None
-    if published is not None:
-        try:
-            dt.date.fromisoformat(published)
-        except ValueError:
-            return fail(f"'published' {published!r} is not a valid date (YYYY-MM-DD)")
-    meta = {k: v for k, v in obj.items() if k not in {"id", "text", "published"}}
     try:
-        document = Document(text=text, id=doc_id, published=published, meta=meta)
-    except (TypeError, ValueError) as exc:
-        return fail(str(exc))
-    return InputLine(line=line, doc_id=doc_id, document=document)
+        document = document_from_mapping(obj, path=path, line=line)
+    except InputError as exc:
+        return InputLine(line=line, doc_id=exc.doc_id, error=exc)
+    return InputLine(line=line, doc_id=document.id, document=document)
 
 
 def _leading_id(head: bytes) -> str | None:
