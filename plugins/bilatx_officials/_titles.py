@@ -108,6 +108,22 @@ def _abbreviation_at(tokens: list[Token], i: int) -> tuple[Abbreviation, int] | 
     return found, i + 1
 
 
+def _country_phrase_at(tokens: list[Token], j: int, *, cover: int = 0) -> bool:
+    """Whether a country or demonym of two or more words starts at ``j`` ("South African").
+
+    With ``cover``, the phrase must also reach the token ``cover`` places after ``j``.
+    """
+    if not tokens[j].cap:
+        return False
+    for size in range(4, max(1, cover), -1):
+        end = j + size
+        if end <= len(tokens) and all(t.is_word for t in tokens[j:end]):
+            phrase = slice_text(tokens, j, end)
+            if geo.name_kind(phrase) in {"country", "demonym"}:
+                return True
+    return False
+
+
 def _is_acronym(tok: Token) -> bool:
     return tok.kind == "word" and 2 <= len(tok.text) <= 8 and tok.text.isupper()  # noqa: PLR2004
 
@@ -498,9 +514,13 @@ def parse_title(tokens: list[Token], i: int) -> Title | None:
     n = len(tokens)
     if i >= n or not _title_word(tokens[i]) or tokens[i].lower in _CONNECTORS | _COMPLEMENT_GLUE:
         return None
+    if any(_country_phrase_at(tokens, i - back, cover=back) for back in range(4) if i - back >= 0):
+        return None  # "South African President": whose office, not which
     j = i
     while j < n:
         tok = tokens[j]
+        if j > i and _country_phrase_at(tokens, j):
+            break
         if _title_word(tok) and tok.lower not in _COMPLEMENT_GLUE:
             j += 1
         elif (
