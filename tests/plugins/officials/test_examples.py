@@ -78,6 +78,10 @@ def triple(person: bilatx.Official) -> tuple[str, str | None, str | None]:
             ("Takeda Hana", "Minister for Foreign Affairs", "JPN"),
         ),
         (
+            "South African President Amara Okafor opened the summit.",
+            ("Amara Okafor", "President", "ZAF"),
+        ),
+        (
             "New Zealand trade minister Mateo Haddad was optimistic.",
             ("Mateo Haddad", "trade minister", "NZL"),
         ),
