@@ -55,7 +55,9 @@ def _is_abbreviation(text: str, end: int) -> bool:
         return False
     word = match.group(1).rstrip(".").lower()
     if len(word) == 1 and word.isalpha():
-        return True  # an initial
+        # An initial ("S. Jaishankar"), unless it names the platform: "wrote on X."
+        before = text[max(0, match.start() - 9) : match.start()].lower()
+        return not (word == "x" and before.rstrip().endswith(("on", "via", "platform")))
     return word in _ABBREVIATIONS
 
 

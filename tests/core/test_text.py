@@ -1,0 +1,70 @@
+"""Sentence and paragraph views of a text."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bilatx.text import paragraphs, sentence_at, split_sentences
+
+
+def _sentences(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in split_sentences(text)]
+
+
+def test_abbreviations_titles_and_initials_do_not_end_sentences() -> None:
+    text = "Dr. A. K. Rao met Mr. Lee of the U.S. delegation on Dec. 4. Talks ended."
+    assert _sentences(text) == [
+        "Dr. A. K. Rao met Mr. Lee of the U.S. delegation on Dec. 4.",
+        "Talks ended.",
+    ]
+
+
+def test_the_platform_x_ends_a_sentence() -> None:
+    assert _sentences("She posted on X. Nothing else was said.") == [
+        "She posted on X.",
+        "Nothing else was said.",
+    ]
+
+
+def test_line_breaks_end_sentences_and_closing_quotes_stay_inside() -> None:
+    text = 'HANOI, June 3 - Headline here\n"We agree." The envoy left!\nIs it over? Yes.'
+    assert _sentences(text) == [
+        "HANOI, June 3 - Headline here",
+        '"We agree."',
+        "The envoy left!",
+        "Is it over?",
+        "Yes.",
+    ]
+
+
+def test_a_full_stop_before_a_lower_case_word_does_not_end_a_sentence() -> None:
+    assert _sentences("Exports rose 4.5 pct. in March, officials said.") == [
+        "Exports rose 4.5 pct. in March, officials said."
+    ]
+
+
+def test_paragraphs_and_sentence_lookup() -> None:
+    text = "First line.\n\n  Second one. Third.\n"
+    assert [text[p.start : p.end] for p in paragraphs(text)] == [
+        "First line.",
+        "Second one. Third.",
+    ]
+    sentences = split_sentences(text)
+    found = sentence_at(sentences, text.index("Third"))
+    assert found is not None
+    assert text[found.start : found.end] == "Third."
+    assert sentence_at(sentences, text.index("\n\n") + 1) is None
+
+
+@given(st.text(alphabet=st.sampled_from("ab .!?\n\"'\u201dXU"), max_size=120))
+def test_sentences_are_ordered_disjoint_trimmed_and_lose_no_text(text: str) -> None:
+    spans = split_sentences(text)
+    previous_end = 0
+    for span in spans:
+        assert previous_end <= span.start < span.end <= len(text)
+        chunk = text[span.start : span.end]
+        assert chunk == chunk.strip()
+        previous_end = span.end
+    covered = "".join(text[s.start : s.end] for s in spans)
+    assert "".join(covered.split()) == "".join(text.split())
