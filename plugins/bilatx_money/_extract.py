@@ -104,14 +104,51 @@ _APPROX: Final = frozenset(
 # and "by X to Y" are a change between two amounts, not a range.
 _TREND_WORDS: Final = frozenset(("from", "by"))
 
-# After a currency-less "4.3 billion", only these words (or punctuation) may
-# follow for it to count as money; a noun ("1.4 billion people") means a count.
+# After a currency-less "4.3 billion", a function word, an auxiliary, an
+# adverb or a verb in -ed may follow for it to count as money ("30 to 40
+# billion over three years", "3 billion resulted"); any other noun ("1.4
+# billion people", "2 million tonnes") means a count.
 _FUNCTION_WORDS: Final = frozenset(
     (
         *("in", "for", "during", "from", "to", "against", "and", "or", "a", "an", "the"),
         *("last", "this", "next", "previous", "respectively", "while", "compared", "versus"),
         *("vs", "at", "by", "on", "since", "until", "with", "when", "as", "after", "before"),
         *("a year", "annually", "earlier", "ago", "but", "whereas", "than", "then", "year"),
+        *("over", "under", "into", "through", "within", "of", "per", "via", "across", "beyond"),
+        *("above", "below", "up", "down", "about", "including", "excluding", "plus", "among"),
+        *("is", "are", "was", "were", "will", "would", "could", "should", "may", "might"),
+        *("must", "can", "has", "have", "had", "be", "been", "being", "not", "if", "so"),
+        *("that", "which", "where", "because", "each", "apiece", "more", "less", "now"),
+        *("later", "already", "too", "also", "only", "instead", "overall", "altogether"),
+        *("yet", "there", "here", "this year", "last year", "next year"),
+    )
+)
+# Nouns that make a currency-less scaled amount money wherever its currency is
+# written: "a 4.3 billion deficit", "the 2 billion loan", "5 billion worth".
+_MONEY_NOUNS: Final = frozenset(
+    (
+        *("deficit", "deficits", "surplus", "surpluses", "shortfall", "imbalance", "loan"),
+        *("loans", "credit", "credits", "debt", "debts", "package", "deal", "contract"),
+        *("budget", "investment", "investments", "aid", "grant", "grants", "turnover"),
+        *("worth", "revenue", "revenues", "profit", "profits", "loss", "losses", "fund"),
+        *("bailout", "facility", "purchase", "purchases", "order", "orders", "pact"),
+        *("agreement", "accord", "payment", "payments", "deposit", "deposits", "bond"),
+        *("bonds", "tranche", "assistance", "subsidy", "subsidies", "spending", "outlay"),
+        *("outlays", "expenditure", "expenditures", "takeover", "acquisition", "stake"),
+        *("writedown", "write-off", "provision", "provisions", "programme", "program"),
+        *("rescue", "stimulus", "bill", "windfall", "tax", "levy", "tariff", "tariffs"),
+    )
+)
+# Nouns that, followed by "of" or "worth", introduce an amount of money.
+_MONEY_NOUNS_BEFORE: Final = frozenset(
+    ("exports", "imports", "trade", "sales", "reserves", "shipments", "inflows", "outflows")
+)
+# Modifiers that stand between such an amount and its noun: "a 4.3 billion trade deficit".
+_MONEY_MODIFIERS: Final = frozenset(
+    (
+        *("trade", "budget", "fiscal", "export", "import", "aid", "investment", "loan"),
+        *("credit", "debt", "arms", "defence", "defense", "military", "bilateral", "dollar"),
+        *("current", "account", "current-account", "annual", "merchandise", "rescue"),
     )
 )
 
@@ -195,7 +232,10 @@ _YEAR: Final = regex.compile(r"1[89]\d\d|20\d\d")
 _LINKED: Final = regex.compile(
     r"(?i)\b(?:from|to|against|and|versus|vs|compared|than|or|while|whereas)\b"
 )
-_NEXT_WORD: Final = regex.compile(r"[\s\u00a0]*(?P<w>[A-Za-z]+(?:[\s\u00a0]+year)?)")
+_NEXT_WORDS: Final = regex.compile(
+    r"[\s\u00a0]*(?P<w1>[A-Za-z][A-Za-z-]*)(?:[\s\u00a0]+(?P<w2>[A-Za-z][A-Za-z-]*))?"
+    r"(?:[\s\u00a0]+(?P<w3>[A-Za-z][A-Za-z-]*))?"
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -553,10 +593,10 @@ def _settle(
         if _PERCENT.match(text, amount.end):
             continue  # "USD 5 per cent" is a rate, whatever stands before it
         if amount.bare:
-            currency = _borrowed_currency(text, amount, with_currency, sentences)
-            if currency is None:
+            is_money, currency = _borrowed_currency(text, amount, with_currency, sentences)
+            if not is_money:
                 continue
-            rule = "borrowed:" + rule
+            rule = ("borrowed:" if currency is not None else "no-currency:") + rule
         elif amount.currency is None and amount.low is None and amount.high is None:
             continue
         span = bilatx.Span(amount.start, amount.end)
@@ -588,24 +628,86 @@ def _tidy(value: Decimal | None) -> Decimal | None:
 
 def _borrowed_currency(
     text: str, amount: _Amount, others: list[_Amount], sentences: Sequence[bilatx.Span]
-) -> str | None:
+) -> tuple[bool, str | None]:
+    """Return whether a currency-less scaled amount is money, and the currency it takes.
+
+    It is money when it is compared or listed with an amount of comparable size
+    that has a currency in its sentence ("rose to 7.1 billion dlrs from 4.3
+    billion", "328 mln stg and 647 mln", "needs 30 to 40 billion over three
+    years"), and takes that currency. It is money anyway when a money noun
+    follows ("a 4.3 billion deficit"); then it takes the currency of the
+    nearest amount that has one, in its sentence first, else in the text, and
+    no currency (``None``) when the text never gives one.
+    """
     if not amount.word_scale:
-        return None
-    following = _NEXT_WORD.match(text, amount.end)
-    if following is not None and fold(following.group("w")) not in _FUNCTION_WORDS:
-        return None
+        return False, None
+    following = _following(text, amount.end)
+    if following == "count":
+        return False, None
     sentence = bilatx.text.sentence_at(tuple(sentences), amount.start) if sentences else None
     if sentence is None:
-        return None
+        sentence = bilatx.Span(0, len(text))
     before = [o for o in others if sentence.start <= o.start and o.end <= amount.start]
     after = [o for o in others if amount.end <= o.start and o.end <= sentence.end]
-    # Only an amount compared or listed with the one that has a currency borrows it:
-    # "rose to 7.1 billion dlrs from 4.3 billion", "328 mln stg and 647 mln".
+    linked = None
     if before and _LINKED.search(text[before[-1].end : amount.start]):
-        return before[-1].currency if _comparable(amount, before[-1]) else None
-    if after and _LINKED.search(text[amount.end : after[0].start]):
-        return after[0].currency if _comparable(amount, after[0]) else None
-    return None
+        linked = before[-1]
+    elif after and _LINKED.search(text[amount.end : after[0].start]):
+        linked = after[0]
+    if linked is not None and _comparable(amount, linked):
+        return True, linked.currency
+    if following != "money" and not (following == "other" and _after_money_noun(text, amount)):
+        return False, None
+    earlier = [o for o in others if o.end <= amount.start]
+    later = [o for o in others if amount.end <= o.start]
+    nearest = before[-1:] or after[:1] or earlier[-1:] or later[:1]
+    return True, nearest[0].currency if nearest else None
+
+
+def _after_money_noun(text: str, amount: _Amount) -> bool:
+    """Tell whether a money noun introduces the amount: "a trade surplus of 4 billion"."""
+    window = text[max(0, amount.start - _NOUN_REACH) : amount.start]
+    return _money_noun_before().search(window) is not None
+
+
+_NOUN_REACH: Final = 60
+
+
+@cache
+def _money_noun_before() -> regex.Pattern[str]:
+    nouns = _alternatives(_MONEY_NOUNS | _MONEY_NOUNS_BEFORE)
+    return regex.compile(
+        rf"(?i)\b(?:{nouns})\b(?:[^.;!?\d$\u20ac\u00a3\u00a5\u20b9]|(?<=\b[A-Z])\.){{0,40}}?"
+        r"\b(?:of|worth|totall?ing|amounting[\s\u00a0]+to|valued[\s\u00a0]+at)[\s\u00a0]+$"
+    )
+
+
+# "-ly" and "-ed" words are adverbs and verbs after an amount, except these nouns.
+_NOUNS_LIKE_ADVERBS: Final = frozenset(
+    ("family", "ally", "assembly", "supply", "rally", "monopoly", "anomaly", "reply")
+)
+_NOUNS_LIKE_VERBS: Final = frozenset(("breed", "speed", "creed", "steed"))
+
+
+def _following(text: str, end: int) -> str:
+    """Classify what follows a currency-less amount: "money", "other" or "count"."""
+    match = _NEXT_WORDS.match(text, end)
+    if match is None:
+        return "other"  # punctuation or the end of the text
+    w1, w2, w3 = (fold(match.group(g) or "") for g in ("w1", "w2", "w3"))
+    if w1 in _MONEY_NOUNS or (
+        w1 in _MONEY_MODIFIERS
+        and (w2 in _MONEY_NOUNS or (w2 in _MONEY_MODIFIERS and w3 in _MONEY_NOUNS))
+    ):
+        return "money"
+    if w1 in _FUNCTION_WORDS or f"{w1} {w2}" in _FUNCTION_WORDS:
+        return "other"
+    if len(w1) > 4 and (  # noqa: PLR2004
+        (w1.endswith("ly") and w1 not in _NOUNS_LIKE_ADVERBS)
+        or (w1.endswith("ed") and w1 not in _NOUNS_LIKE_VERBS)
+    ):
+        return "other"
+    return "count"
 
 
 _COMPARABLE: Final = 20

@@ -36,7 +36,17 @@ import regex
 import bilatx
 import bilatx.geo
 import bilatx.text
-from bilatx_records._trade_vocab import BILATERAL, ONE_SIDED, cue_pattern, metric_of
+from bilatx_records._trade_vocab import (
+    BARE_BALANCE,
+    BILATERAL,
+    ECONOMY_TARGET,
+    LENDERS,
+    NON_TRADE_CONTEXT,
+    ONE_SIDED,
+    TRADE_CONTEXT,
+    cue_pattern,
+    metric_of,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -85,12 +95,27 @@ _HEAD_BEFORE_PERIOD: Final = regex.compile(
 )
 _LETTERS: Final = regex.compile(r"[A-Za-z'-]+")
 _BILATERAL: Final = regex.compile(BILATERAL, regex.IGNORECASE)
+# Words that, between an amount and a date, tie the date to something else:
+# a deadline ("by 2030"), a start ("since 2020"), the day a deal was announced.
 _BLOCKING: Final = frozenset(
     (
-        *("by", "through", "thru", "until", "till", "since", "before", "after", "from"),
-        *("to", "between", "within", "beyond", "starting", "ending", "till", "ahead"),
+        *("by", "through", "thru", "until", "till", "since", "before", "after"),
+        *("within", "beyond", "starting", "ending", "ahead"),
         *("signed", "announced", "said", "agreed", "reported"),
     )
+)
+# These block only when they introduce the date itself: "$2 billion to 2030",
+# "from 2019", but "$2 billion to Peru in 2019" is the 2019 figure.
+_BLOCKING_DIRECT: Final = frozenset(("to", "from", "between"))
+# Prepositions that make a date the period of what follows ("In 2024, ...").
+_PERIOD_INTRODUCERS: Final = frozenset(("in", "during", "for", "throughout", "over"))
+_SENTENCE_OPENING: Final = regex.compile(
+    r"(?i)[\W_]*(?:(?:in|during|for|throughout|over)\s+(?:the\s+)?"
+    r"(?:(?:whole|full|calendar|fiscal|financial)\s+(?:year\s+)?(?:of\s+)?)?)?"
+)
+_COMPARED_BEFORE: Final = regex.compile(
+    r"(?i)\b(?:from|against|versus|vs\.?|than|compared\s+(?:with|to)|over)"
+    r"[\s\u00a0]+(?:an?\s+|the\s+)?$"
 )
 _TARGET: Final = regex.compile(
     r"(?i)[\s,]*(?:against|versus|vs\.?|compared\s+(?:with|to))\s+(?:an?\s+|the\s+)?"
@@ -107,6 +132,29 @@ _FROM_TO_GAP: Final = regex.compile(r"(?i)^(?:[^.;]{0,60}?\s)?to[\s\u00a0]+$")
 _FROM_GAP: Final = regex.compile(r"(?i)^[^.;]{0,60}?\b(?P<how>(?:up|down)\s+)?from[\s\u00a0]+$")
 _FOR_BEFORE: Final = regex.compile(r"(?i)\b(?:for|of|on)(?:\s+[\w'\u2019.-]+)?\s+$")
 _RESPECTIVELY: Final = regex.compile(r"(?i)\brespectively\b")
+_BARE_BALANCE: Final = regex.compile(BARE_BALANCE, regex.IGNORECASE)
+_TRADE_CONTEXT: Final = regex.compile(TRADE_CONTEXT, regex.IGNORECASE)
+_NON_TRADE_CONTEXT: Final = regex.compile(NON_TRADE_CONTEXT, regex.IGNORECASE)
+_LENDERS: Final = regex.compile(LENDERS, regex.IGNORECASE)
+# "$30 billion to India's digital economy": what an amount adds to an economy.
+_TO_ECONOMY: Final = regex.compile(
+    r"[\s,]*(?:(?:a|per|each|every)\s+year\s+|[a-z]+ly\s+)?" + ECONOMY_TARGET.removeprefix(r"\b")
+)
+# "a surplus with Japan", "in Japan's favour": a balance between two named sides.
+_WITH_BEFORE: Final = regex.compile(r"(?i)\b(?:with|vis-[a\u00e0]-vis)\s+(?:the\s+)?$")
+_FAVOUR: Final = regex.compile(r"(?i)\bin\s+[\w.]+(?:'s|\u2019s)?\s+favou?r\b")
+_FLOWS: Final = frozenset(("aid", "deal"))
+_LIST_BREAK: Final = regex.compile(r"(?:,\s+and|;)\s*$")
+# Between an amount and the country it goes to, comes from or is spent in:
+# "$5 billion in Vietnam", "$322 million in this obligation is for Ukraine".
+_ADJACENT_GAP: Final = regex.compile(
+    r"[\s,]*(?:[a-z][\w'\u2019-]*\s+){0,4}?(?:in|to|for|into|from|with|towards?)\s+(?:the\s+)?"
+)
+_ADJACENT_REACH: Final = 80
+# Between a country and the amount it describes ("Japan's $5 billion", "a
+# Saudi and Emirati $2 billion"), and between two such countries.
+_PREMODIFIER_GAP: Final = regex.compile(r"(?:'s|\u2019s)?[\s\u00a0]*")
+_PREMODIFIER_JOIN: Final = regex.compile(r"(?:'s|\u2019s)?[\s,]*(?:and|&|or)?[\s\u00a0]*")
 _TIME_UNITS: Final = frozenset(("year", "annum", "month", "week", "day", "quarter"))
 
 
@@ -116,6 +164,9 @@ class _Cue:
     end: int
     metric: str | None
     """The metric of a positive cue; ``None`` for a negative one."""
+    word: str = ""
+    bare_balance: bool = False
+    """A "deficit" or "surplus" with no qualifier: trade only in a trade context."""
 
 
 @attrs.frozen
@@ -164,15 +215,29 @@ def build_trade_figures(
         sentence = bilatx.text.sentence_at(sentences, mention.span.start) or mention.span
         readings.append(_Reading(mention, sentence, _clause(text, sentence, mention.span.start)))
     for reading in readings:
-        _classify(text, reading, readings, cues, sentences)
+        _classify(text, reading, readings, cues=cues, sentences=sentences, places=places)
     figures = [r for r in readings if r.metric is not None]
+    claims = {id(r): _claimed(text, r, places) for r in readings}
     for reading in figures:
+        others = {
+            p
+            for r in readings
+            if r is not reading and r.sentence == reading.sentence
+            for p in claims[id(r)][1]
+        } - set(claims[id(reading)][1])
         reading.partners = _partners(
-            text, reading, places=places, main=main, sentences=sentences, cues=cues
+            text,
+            reading,
+            places=[p for p in places if p not in others],
+            main=main,
+            sentences=sentences,
+            cues=cues,
+            adjacent=claims[id(reading)][0],
         )
         _date(text, reading, mentions.dates)
     _targets_and_respectively(text, figures)
     _trends(text, figures)
+    _carry_periods(text, figures, mentions.dates)
     return [
         bilatx.TradeFigure(
             money=r.mention.value,
@@ -208,12 +273,14 @@ def _clause(text: str, sentence: bilatx.Span, offset: int) -> bilatx.Span:
 def _cues(text: str) -> list[_Cue]:
     out: list[_Cue] = []
     for match in bilatx.text.finditer(cue_pattern(), text):
+        word = match.group()
         if match.group("skip") is not None:
             continue
         if match.group("neg") is not None or match.group("negm") is not None:
-            out.append(_Cue(match.start(), match.end(), None))
+            out.append(_Cue(match.start(), match.end(), None, word))
         else:
-            out.append(_Cue(match.start(), match.end(), metric_of(match.group())))
+            bare = match.group("pos") is not None and _BARE_BALANCE.fullmatch(word) is not None
+            out.append(_Cue(match.start(), match.end(), metric_of(word), word, bare))
     return out
 
 
@@ -230,9 +297,14 @@ def _classify(
     text: str,
     reading: _Reading,
     readings: list[_Reading],
+    *,
     cues: list[_Cue],
     sentences: Sequence[bilatx.Span],
+    places: list[_Place],
 ) -> None:
+    def decide(cue: _Cue) -> None:
+        _decide(reading, _metric_in_context(text, reading, cue, sentences, places))
+
     span = reading.mention.span
     clause = reading.clause
     others = [r for r in readings if r is not reading]
@@ -241,7 +313,7 @@ def _classify(
     head_end = _head_end(text, span.end, clause.end)
     head = [c for c in inside if span.end <= c.start and c.end <= head_end]
     if head:
-        _decide(reading, head[-1].metric)
+        decide(head[-1])
         return
     # 2. The nearest cue to the left in the clause, or an amount listed just before.
     left_cues = [c for c in inside if clause.start <= c.start and c.end <= span.start]
@@ -263,13 +335,25 @@ def _classify(
         _decide(reading, nearest_money.metric)
         return
     if nearest_cue is not None:
-        _decide(reading, nearest_cue.metric)
+        decide(nearest_cue)
         return
     # 3. The nearest cue to the right in the clause.
     right = [c for c in inside if head_end <= c.start and c.end <= clause.end]
     if right:
-        _decide(reading, right[0].metric)
+        decide(right[0])
         return
+    # 3b. "invested $40 billion in the U.S., and $5 billion in Mexico": an
+    # amount opening a clause of its own continues the list before it.
+    opens = not text[clause.start : span.start].strip(" ,\u00a0")
+    if opens and _LIST_BREAK.search(text, reading.sentence.start, clause.start):
+        listed = [
+            r
+            for r in others
+            if r.sentence == reading.sentence and r.mention.span.end <= clause.start
+        ]
+        if listed and listed[-1].decided:
+            _decide(reading, listed[-1].metric)
+            return
     # 4. The last cue of the previous sentence, in the same paragraph.
     if any(reading.sentence.start <= c.start and c.end <= reading.sentence.end for c in inside):
         return  # the sentence speaks of something, just not next to this amount
@@ -277,7 +361,54 @@ def _classify(
     if previous is not None:
         before = [c for c in cues if previous.start <= c.start and c.end <= previous.end]
         if before and before[-1].metric is not None:
-            _decide(reading, before[-1].metric)
+            decide(before[-1])
+
+
+def _metric_in_context(
+    text: str,
+    reading: _Reading,
+    cue: _Cue,
+    sentences: Sequence[bilatx.Span],
+    places: list[_Place],
+) -> str | None:
+    """Return what the cue says the amount measures, unless its context says otherwise."""
+    metric = cue.metric
+    span, clause = reading.mention.span, reading.clause
+    if metric is None:
+        return None
+    if cue.bare_balance and not _trade_balance(text, reading, sentences, places):
+        return None  # "the deficit" of a budget or a current account
+    if _TO_ECONOMY.match(text, span.end, clause.end):
+        return None  # "will contribute $30 billion to India's economy": an impact estimate
+    if metric in _FLOWS and _LENDERS.search(text, clause.start, clause.end):
+        return None  # a loan from banks, or money asked of them, is debt
+    return metric
+
+
+def _trade_balance(
+    text: str, reading: _Reading, sentences: Sequence[bilatx.Span], places: list[_Place]
+) -> bool:
+    """Tell whether a bare "deficit" or "surplus" near an amount is a trade balance.
+
+    It is not when its sentence speaks of budgets, fiscal policy or the current
+    account; it is when the sentence or the one before speaks of trade, exports
+    or imports, or when the balance is with a named country.
+    """
+    sentence, clause = reading.sentence, reading.clause
+    if _NON_TRADE_CONTEXT.search(text, sentence.start, sentence.end):
+        return False
+    previous = _previous_sentence(text, sentence, sentences)
+    for part in (sentence, previous):
+        if part is not None and _TRADE_CONTEXT.search(text, part.start, part.end):
+            return True
+    if _FAVOUR.search(text, clause.start, clause.end):
+        return True
+    return any(
+        clause.start <= p.start
+        and p.end <= clause.end
+        and _WITH_BEFORE.search(text, max(clause.start, p.start - 20), p.start)
+        for p in places
+    )
 
 
 def _decide(reading: _Reading, metric: str | None) -> None:
@@ -351,6 +482,34 @@ def _main_countries(places: list[_Place]) -> tuple[str, ...]:
     return tuple(ranked[:2])
 
 
+def _claimed(text: str, reading: _Reading, places: list[_Place]) -> tuple[str | None, list[_Place]]:
+    """Return the country an amount goes to and every country that describes it.
+
+    The first is the country named right after the amount ("$5 billion *in
+    Vietnam*"); the second adds the countries written right before it ("a
+    *Saudi and Emirati* $2 billion deposit"). Other amounts of the sentence
+    do not take these countries as partners.
+    """
+    span, clause = reading.mention.span, reading.clause
+    adjacent: _Place | None = None
+    limit = min(clause.end, span.end + _ADJACENT_REACH)
+    for place in places:
+        if place.start < span.end or place.end > limit:
+            continue
+        if _ADJACENT_GAP.fullmatch(text, span.end, place.start):
+            adjacent = place
+            break
+    own = [adjacent] if adjacent is not None else []
+    before = [p for p in places if clause.start <= p.start and p.end <= span.start]
+    end, gap = span.start, _PREMODIFIER_GAP
+    for place in reversed(before):
+        if not gap.fullmatch(text, place.end, end):
+            break
+        own.append(place)
+        end, gap = place.start, _PREMODIFIER_JOIN
+    return (adjacent.code if adjacent is not None else None), own
+
+
 def _codes_in(places: Iterable[_Place], start: int, end: int) -> list[str]:
     return list(dict.fromkeys(p.code for p in places if start <= p.start and p.end <= end))
 
@@ -363,12 +522,22 @@ def _partners(
     main: tuple[str, ...],
     sentences: Sequence[bilatx.Span],
     cues: list[_Cue],
+    adjacent: str | None = None,
 ) -> tuple[str, ...]:
     clause, sentence = reading.clause, reading.sentence
+    previous = _previous_sentence(text, sentence, sentences)
+    if adjacent is not None:
+        # The country right after the amount is one side; the nearest other
+        # country before it in the clause (else nearby, else the document's
+        # main pair) is the other.
+        start = reading.mention.span.start
+        before = _codes_in(places, clause.start, start) or _codes_in(places, sentence.start, start)
+        nearby = _codes_in(places, previous.start, previous.end) if previous else []
+        other = [c for c in (*reversed(before), *nearby, *main) if c != adjacent]
+        return (other[0], adjacent) if other else (adjacent,)
     partners = _codes_in(places, clause.start, clause.end) or _codes_in(
         places, sentence.start, sentence.end
     )
-    previous = _previous_sentence(text, sentence, sentences)
     if not partners and previous is not None:
         partners = _codes_in(places, previous.start, previous.end)
     if not partners:
@@ -419,7 +588,7 @@ def _date(text: str, reading: _Reading, dates: Sequence[bilatx.DateMention]) -> 
         reading.dated = True
         return
     before = [d for d in dates if clause.start <= d.span.start and d.span.end <= span.start]
-    if before:
+    if before and not _COMPARED_BEFORE.search(text, max(clause.start, span.start - 30), span.start):
         last = before[-1]
         gap = text[last.span.end : span.start]
         word = _WORD_BEFORE.search(text, clause.start, last.span.start)
@@ -438,7 +607,10 @@ def _adjacent(gap: str, pattern: regex.Pattern[str]) -> bool:
     match = pattern.fullmatch(gap)
     if match is None:
         return False
-    return not any(w.casefold() in _BLOCKING for w in _LETTERS.findall(gap))
+    words = [w.casefold() for w in _LETTERS.findall(gap)]
+    if words and words[-1] in _BLOCKING_DIRECT:
+        return False
+    return not any(w in _BLOCKING for w in words)
 
 
 def _set_period(reading: _Reading, date: bilatx.DateMention) -> None:
@@ -478,6 +650,64 @@ def _respectively(text: str, figures: list[_Reading]) -> None:
                     target.period, target.period_text = source.period, source.period_text
                     target.dated = True
                 break
+
+
+def _carry_periods(text: str, figures: list[_Reading], dates: Sequence[bilatx.DateMention]) -> None:
+    """Give an undated amount the period stated earlier in its sentence.
+
+    "In 2024, exports grew 20 percent, with a surplus of $X" and "exports
+    reached $Y in 2024, with a surplus of $X": the year covers the whole
+    clause (or, opening the sentence, the whole sentence). Not carried: to
+    the earlier side of a comparison ("from $X", "against $X"), past an amount
+    of another period, or from a date that is not a period ("on March 5",
+    "by 2030", "since 2020").
+    """
+    for reading in figures:
+        span, sentence = reading.mention.span, reading.sentence
+        if reading.dated or (reading.trend is not None and reading.trend.earlier == span):
+            continue
+        if _COMPARED_BEFORE.search(text, max(sentence.start, span.start - 30), span.start):
+            continue
+        earlier = [d for d in dates if sentence.start <= d.span.start and d.span.end <= span.start]
+        if not earlier:
+            continue
+        date = earlier[-1]
+        if not _is_period(text, date, reading):
+            continue
+        between = [
+            r
+            for r in figures
+            if r.sentence == sentence
+            and date.span.end <= r.mention.span.start
+            and r.mention.span.end <= span.start
+        ]
+        if any(r.dated and (r.period, r.period_text) != _value(date) for r in between):
+            continue
+        _set_period(reading, date)
+
+
+def _is_period(text: str, date: bilatx.DateMention, reading: _Reading) -> bool:
+    """Tell whether a date earlier in the sentence is a period the amount can share."""
+    if date.value is not None and date.granularity is not bilatx.Granularity.YEAR:
+        return False  # "last month", "on March 5": when something happened
+    if date.value is None and date.granularity is not bilatx.Granularity.UNKNOWN:
+        return False  # "next week"
+    sentence, clause = reading.sentence, reading.clause
+    word = _WORD_BEFORE.search(text, sentence.start, date.span.start)
+    introduced = word.group(1).casefold() if word is not None else ""
+    if introduced in _BLOCKING | _BLOCKING_DIRECT:
+        return False
+    if introduced not in _PERIOD_INTRODUCERS and not date.relative:
+        return False  # "the 2019 agreement": a name, not a period
+    if clause.start <= date.span.start:
+        return True
+    return _SENTENCE_OPENING.fullmatch(text, sentence.start, date.span.start) is not None
+
+
+def _value(
+    date: bilatx.DateMention,
+) -> tuple[bilatx.DateValue | bilatx.DateInterval | None, str | None]:
+    return (date.value, None) if date.value is not None else (None, date.text)
 
 
 # ------------------------------------------------------------------- trends

@@ -7,6 +7,13 @@ which a cue word only names an office or a relationship ("trade minister",
 "trading partner", "International Monetary Fund") are listed so that they are
 not read as cues.
 
+Balances need their qualifier: a *trade* deficit or surplus ("merchandise
+surplus", "goods trade deficit") is a trade figure, a *budget*, *fiscal*,
+*current-account* or *revenue* one is not, and a bare "deficit" is decided by
+its context (see :data:`NON_TRADE_CONTEXT` and :data:`TRADE_CONTEXT`). Money
+owed to or raised from banks (rescheduling, "new money", commercial loans) is
+debt, not aid: see :data:`LENDERS`.
+
 The patterns are compiled on first use (see :func:`cue_pattern`).
 """
 
@@ -18,14 +25,34 @@ from typing import Final
 import regex
 
 __all__ = [
+    "BARE_BALANCE",
     "BILATERAL",
+    "ECONOMY_TARGET",
+    "LENDERS",
     "NEGATIVE",
+    "NON_TRADE_CONTEXT",
     "NOT_CUES",
     "ONE_SIDED",
     "POSITIVE",
+    "TRADE_CONTEXT",
     "cue_pattern",
     "metric_of",
 ]
+
+# What a balance is a balance *of*. Trade: "trade", "merchandise", "goods and
+# services", "bilateral"; anything else named beside "deficit" is public
+# finance or the wider balance of payments, which are not trade figures.
+_TRADE_QUALIFIER: Final = (
+    r"(?:(?:foreign|external|overall|global|bilateral|visible|merchandise|goods|non-oil)\s+)?"
+    r"(?:trade|trading|merchandise|goods(?:\s+and\s+services)?|visible|commercial|bilateral)"
+)
+_OTHER_QUALIFIER: Final = (
+    r"(?:budget(?:ary)?|fiscal|current[\s-]+accounts?|capital[\s-]+accounts?"
+    r"|financial[\s-]+accounts?|(?:balance[\s-]+of[\s-]+)?payments|revenue|primary|public"
+    r"|public[\s-]+sector|government|federal|state|structural|cash|operating|pension"
+    r"|financing|funding)"
+)
+_BALANCE: Final = r"(?:deficits?|surplus(?:es)?|shortfalls?|gaps?|imbalances?)"
 
 POSITIVE: Final[dict[str, str]] = {
     # metric: stems (a stem matches the word and its endings)
@@ -35,6 +62,7 @@ POSITIVE: Final[dict[str, str]] = {
     r"turnover": "trade",
     r"commerce": "trade",
     r"exports?": "exports",
+    r"shipments?": "exports",
     r"exported": "exports",
     r"exporting": "exports",
     r"imports?": "imports",
@@ -84,12 +112,23 @@ POSITIVE: Final[dict[str, str]] = {
     r"procure\w*": "deal",
     r"memorand\w+": "deal",
     r"mous?": "deal",
+    r"partnerships?": "deal",
+    r"(?:joint\s+)?ventures?": "deal",
+    r"tie-?ups?": "deal",
+    r"acqui(?:re[sd]?|ring|sitions?)": "deal",
+    r"takeovers?": "deal",
+    r"stakes?": "investment",
+    # A bare balance is a cue whose context must say it is about trade.
     r"deficits?": "deficit",
     r"shortfalls?": "deficit",
     r"imbalances?": "deficit",
-    r"trade\s+gap": "deficit",
     r"surplus\w*": "surplus",
+    rf"{_TRADE_QUALIFIER}\s+(?:deficits?|shortfalls?|gaps?|imbalances?)": "deficit",
+    rf"{_TRADE_QUALIFIER}\s+surplus(?:es)?": "surplus",
 }
+
+BARE_BALANCE: Final = r"(?:deficits?|shortfalls?|imbalances?|surplus\w*)"
+"""A balance word with no qualifier: trade only where its context says so."""
 
 NEGATIVE: Final[tuple[str, ...]] = (
     r"debts?",
@@ -135,6 +174,33 @@ NEGATIVE: Final[tuple[str, ...]] = (
     r"subsid(?:y|ies|i[sz]ed|i[sz]ing)",
     r"letters?\s+of\s+credit",
     r"export\s+credits?(?:\s+agenc\w+)?",
+    r"market\s+values?",
+    # Public finance and the balance of payments, not trade.
+    rf"{_OTHER_QUALIFIER}(?:\s+and\s+{_OTHER_QUALIFIER})?\s+{_BALANCE}",
+    r"current[\s-]+accounts?",
+    r"balance[\s-]+of[\s-]+payments",
+    # Borrowing from banks and markets, and what is done with debt.
+    r"reschedul\w*",
+    r"refinanc\w*",
+    r"(?:new|fresh)\s+money",
+    r"(?:bank|bond|debt)\s+(?:creditors?|lenders?|issues?|markets?)",
+    r"creditors?",
+    r"lenders?",
+    r"debtors?",
+    r"repay\w*",
+    r"bonds?",
+    r"interest\s+(?:payments?|rates?)",
+    (
+        r"(?:foreign|external|overseas|commercial|syndicated|bridg(?:e|ing)|jumbo|bank|term)"
+        r"\s+(?:loans?|credits?|borrowings?|debts?|financing|facilit(?:y|ies))"
+        r"(?:\s+(?:agreements?|accords?|deals?|packages?|facilit(?:y|ies)|arrangements?))?"
+    ),
+    (
+        r"(?:debt|reschedul\w+|refinanc\w+|restructur\w+|repayment|stand-?by)"
+        r"\s+(?:agreements?|accords?|deals?|pacts?|packages?|arrangements?|facilit(?:y|ies))"
+    ),
+    # What a company adds to an economy is an estimate of impact, not a flow.
+    r"economic\s+(?:impact|contributions?|value|output|activity|benefits?|gains?)",
 )
 
 # Where a cue word is part of a name or title, it says nothing about an amount.
@@ -165,6 +231,34 @@ NOT_CUES: Final[tuple[str, ...]] = (
 ONE_SIDED: Final = frozenset(("deficit", "surplus"))
 
 BILATERAL: Final = r"\b(?:bilateral|two-way|between)\b"
+
+TRADE_CONTEXT: Final = (
+    r"\b(?:trad(?:e|es|ing|ed)|exports?|exported|exporting|imports?|imported|importing"
+    r"|merchandise|commerce|shipments?)\b"
+)
+"""Words that make a bare "deficit" or "surplus" nearby a trade balance."""
+
+NON_TRADE_CONTEXT: Final = (
+    r"\b(?:budget\w*|fiscal(?!\s+(?:year|'?\d))|current[\s-]+accounts?|balance[\s-]+of[\s-]+payments"
+    r"|revenues?|public\s+financ\w+|government\s+(?:spending|borrowing|financ\w+))\b"
+)
+"""Words that make a bare "deficit" or "surplus" in their clause a public-finance balance."""
+
+LENDERS: Final = (
+    r"\b(?:(?<!(?:central|development|food|blood|river|export-import|exim|reserve)\s+)banks"
+    r"|(?:commercial|creditor|private|foreign|international|western|syndicated)\s+banks?"
+    r"|bank\s+(?:creditors?|lenders?|syndicates?|consortium|consortia|advisory\s+committee)"
+    r"|(?:commercial|private|bank|foreign)\s+(?:creditors?|lenders?)|lenders|syndicat\w+)\b"
+)
+"""Commercial lenders: an amount they lend or are asked for is debt, not aid or a deal."""
+
+ECONOMY_TARGET: Final = (
+    r"\b(?:to|into)\s+(?:the\s+|its\s+|their\s+|an?\s+)?"
+    r"(?:(?:[A-Z][\w.-]*(?:'s|\u2019s)?|[\w-]+(?:'s|\u2019s)|digital|national|local|global|world"
+    r"|domestic|overall|regional|wider|broader|rural|urban)\s+){0,3}"
+    r"(?i:economy|economies|gdp|growth|output)\b"
+)
+"""Where a "contribution" goes when it is an economic impact, not a payment."""
 
 
 @cache
