@@ -223,8 +223,8 @@ def build_trade_figures(
             p
             for r in readings
             if r is not reading and r.sentence == reading.sentence
-            for p in claims[id(r)][1]
-        } - set(claims[id(reading)][1])
+            for p in claims[id(r)].places
+        } - set(claims[id(reading)].places)
         reading.partners = _partners(
             text,
             reading,
@@ -232,7 +232,7 @@ def build_trade_figures(
             main=main,
             sentences=sentences,
             cues=cues,
-            adjacent=claims[id(reading)][0],
+            claim=claims[id(reading)],
         )
         _date(text, reading, mentions.dates)
     _targets_and_respectively(text, figures)
@@ -482,13 +482,24 @@ def _main_countries(places: list[_Place]) -> tuple[str, ...]:
     return tuple(ranked[:2])
 
 
-def _claimed(text: str, reading: _Reading, places: list[_Place]) -> tuple[str | None, list[_Place]]:
-    """Return the country an amount goes to and every country that describes it.
+@attrs.frozen
+class _Claim:
+    """The countries written right beside one amount."""
 
-    The first is the country named right after the amount ("$5 billion *in
-    Vietnam*"); the second adds the countries written right before it ("a
-    *Saudi and Emirati* $2 billion deposit"). Other amounts of the sentence
-    do not take these countries as partners.
+    adjacent: _Place | None
+    """The country right after it: "$5 billion *in Vietnam*"."""
+    describing: tuple[_Place, ...]
+    """The countries right before it: "a *Saudi and Emirati* $2 billion deposit"."""
+
+    @property
+    def places(self) -> tuple[_Place, ...]:
+        return (*self.describing, *([self.adjacent] if self.adjacent is not None else []))
+
+
+def _claimed(text: str, reading: _Reading, places: list[_Place]) -> _Claim:
+    """Return the countries written right beside an amount.
+
+    Other amounts of the sentence do not take these countries as partners.
     """
     span, clause = reading.mention.span, reading.clause
     adjacent: _Place | None = None
@@ -499,15 +510,15 @@ def _claimed(text: str, reading: _Reading, places: list[_Place]) -> tuple[str | 
         if _ADJACENT_GAP.fullmatch(text, span.end, place.start):
             adjacent = place
             break
-    own = [adjacent] if adjacent is not None else []
+    describing: list[_Place] = []
     before = [p for p in places if clause.start <= p.start and p.end <= span.start]
     end, gap = span.start, _PREMODIFIER_GAP
     for place in reversed(before):
         if not gap.fullmatch(text, place.end, end):
             break
-        own.append(place)
+        describing.insert(0, place)
         end, gap = place.start, _PREMODIFIER_JOIN
-    return (adjacent.code if adjacent is not None else None), own
+    return _Claim(adjacent, tuple(describing))
 
 
 def _codes_in(places: Iterable[_Place], start: int, end: int) -> list[str]:
@@ -522,14 +533,19 @@ def _partners(
     main: tuple[str, ...],
     sentences: Sequence[bilatx.Span],
     cues: list[_Cue],
-    adjacent: str | None = None,
+    claim: _Claim | None = None,
 ) -> tuple[str, ...]:
     clause, sentence = reading.clause, reading.sentence
     previous = _previous_sentence(text, sentence, sentences)
-    if adjacent is not None:
-        # The country right after the amount is one side; the nearest other
-        # country before it in the clause (else nearby, else the document's
-        # main pair) is the other.
+    if claim is not None and claim.adjacent is not None:
+        # The country right after the amount is one side; the countries
+        # describing it ("a joint Saudi and Emirati $2 billion loan to Yemen"),
+        # else the nearest other one before it in the clause, else nearby,
+        # else the document's main pair, the other.
+        adjacent = claim.adjacent.code
+        describing = [p.code for p in claim.describing if p.code != adjacent]
+        if describing:
+            return (*dict.fromkeys(describing), adjacent)
         start = reading.mention.span.start
         before = _codes_in(places, clause.start, start) or _codes_in(places, sentence.start, start)
         nearby = _codes_in(places, previous.start, previous.end) if previous else []
@@ -697,7 +713,7 @@ def _is_period(text: str, date: bilatx.DateMention, reading: _Reading) -> bool:
     introduced = word.group(1).casefold() if word is not None else ""
     if introduced in _BLOCKING | _BLOCKING_DIRECT:
         return False
-    if introduced not in _PERIOD_INTRODUCERS and not date.relative:
+    if introduced and introduced not in _PERIOD_INTRODUCERS and not date.relative:
         return False  # "the 2019 agreement": a name, not a period
     if clause.start <= date.span.start:
         return True

@@ -544,3 +544,314 @@ def test_arbitrary_mentions_never_crash(text: str, data: st.DataObject) -> None:
         assert figure.partners
         if figure.trend is not None:
             assert {figure.trend.earlier, figure.trend.later} <= money_spans
+
+
+# ------------------------------------------------- balances: trade or not
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana's fiscal deficit widened to 40 billion cedis in 2023, Japan said.",
+        "Kenya's budget deficit is put at $3 billion, Japanese officials said.",
+        "Japan's current-account surplus is forecast to reach $90 billion this year.",
+        "Peru's current account surplus, helped by Japan, rose to $2 billion.",
+        "Kenya's revenue deficit was $1 billion, while Japan kept its budget surplus.",
+        "The balance of payments deficit of Ghana, Japan said, is $900 million.",
+        "Kenya and Japan met. The government's deficit widened to $20 billion.",
+        "Kenya and Japan met. The primary surplus of Kenya was $2 billion.",
+    ],
+)
+def test_budget_fiscal_and_current_account_balances_are_not_trade(text: str) -> None:
+    codes = {"Ghana": "GHA", "Kenya": "KEN", "Japan": "JPN", "Japanese": "JPN", "Peru": "PER"}
+    assert figures(text, places={k: v for k, v in codes.items() if k in text}) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("Kenya's merchandise deficit with Japan reached $2 billion.", "deficit"),
+        ("Kenya ran a goods and services surplus of $2 billion with Japan.", "surplus"),
+        ("Kenya and Japan met. Kenya's surplus with Japan reached $2 billion.", "surplus"),
+        ("Kenya's exports to Japan fell, and the deficit reached $2 billion.", "deficit"),
+        ("Kenya and Japan met. The imbalance was $2 billion in Japan's favour.", "deficit"),
+    ],
+)
+def test_trade_balances_and_bare_balances_in_a_trade_context_are_figures(
+    text: str, metric: str
+) -> None:
+    found = figures(text, places={"Kenya": "KEN", "Japan": "JPN"})
+    assert [(f.metric, tuple(sorted(f.partners))) for f in found] == [(metric, ("JPN", "KEN"))]
+
+
+def test_a_bare_balance_takes_its_trade_context_from_the_previous_sentence() -> None:
+    text = (
+        "Kenyan and Japanese trade ministers pledged to cut the gap. "
+        "Figures showed a Kenyan 300 mln dlr shortfall for May."
+    )
+    found = figures(text, places={"Kenyan": "KEN", "Japanese": "JPN"})
+    assert [(f.text, f.metric) for f in found] == [("300 mln dlr", "deficit")]
+
+
+# ------------------------------------------------------ debt is not aid
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile asked its commercial banks for 2 billion dlrs in new money.",
+        "Peru is seeking a 500 mln dlr loan from Japanese banks.",
+        "Chile and Japan met. Chile signed foreign loan agreements worth $3 billion.",
+        "Peru's creditor banks agreed to provide 1.5 billion dlrs, Japan said.",
+        "Chile and Japan met. Chile wants to reschedule 4 billion dlrs owed to Japan.",
+        "Peru and Japan signed a debt rescheduling agreement covering $700 million.",
+        "A group of Japanese lenders will finance Peru's $900 million bridge loan.",
+    ],
+)
+def test_bank_loans_and_rescheduling_are_not_aid_or_deals(text: str) -> None:
+    codes = {"Chile": "CHL", "Peru": "PER", "Japanese": "JPN", "Japan": "JPN"}
+    assert figures(text, places={k: v for k, v in codes.items() if k in text}) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("Japan will extend a 90 billion yen loan to Peru for a metro line.", "aid"),
+        ("Japan's export-import bank opened a $400 million credit line for Peru.", "aid"),
+        ("Japan and Peru signed a loan agreement for $300 million.", "deal"),
+        ("Japan made a $1 billion deposit in Peru's central bank.", "aid"),
+    ],
+)
+def test_government_loans_and_credit_lines_stay_aid(text: str, metric: str) -> None:
+    found = figures(text, places={"Japan": "JPN", "Peru": "PER"})
+    assert [(f.metric, tuple(sorted(f.partners))) for f in found] == [(metric, ("JPN", "PER"))]
+
+
+# --------------------------------------------------- deals and impacts
+
+
+def test_a_partnership_valued_at_an_amount_is_a_deal() -> None:
+    text = "Chile and Japan unveiled a mining partnership valued at $60 billion."
+    found = figures(text, places={"Chile": "CHL", "Japan": "JPN"})
+    assert summary(found) == [("$60 billion", "deal", ("CHL", "JPN"), None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile and Japan met. Sony is projected to contribute $9 billion to Chile's economy.",
+        "Chile and Japan met. Japanese firms could add $2 billion a year to Chile's GDP.",
+        "Chile and Japan met. The economic impact of Japan's plant is $3 billion in Chile.",
+    ],
+)
+def test_contributions_to_an_economy_are_not_figures(text: str) -> None:
+    codes = {"Chile": "CHL", "Japanese": "JPN", "Japan": "JPN"}
+    assert figures(text, places={k: v for k, v in codes.items() if k in text}) == []
+
+
+def test_a_contribution_to_a_country_is_still_aid() -> None:
+    text = "Japan will contribute $50 million to Chile's flood relief."
+    found = figures(text, places={"Japan": "JPN", "Chile": "CHL"})
+    assert summary(found) == [("$50 million", "aid", ("CHL", "JPN"), None)]
+
+
+# ----------------------------------------------- periods within a sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "dates", "periods"),
+    [
+        (
+            "In 2022, Chile's exports to Peru grew 8 percent, with a surplus of $2 billion.",
+            {"2022": "2022"},
+            ["2022"],
+        ),
+        (
+            "Chile's exports to Peru reached $5 billion in 2022, with a surplus of $2 billion.",
+            {"2022": "2022"},
+            ["2022", "2022"],
+        ),
+        (
+            "Last year Chile invested $3 billion in Peru and $1 billion in Japan.",
+            {"Last year": "2023"},
+            ["2023", "2023"],
+        ),
+        (
+            "Chile's exports of $5 billion to Peru in 2022 set a record.",
+            {"2022": "2022"},
+            ["2022"],
+        ),
+        (
+            "In 2022, Chile's exports to Peru rose to $5 billion from $4 billion.",
+            {"2022": "2022"},
+            ["2022", None],
+        ),
+        (
+            "Chile's exports to Peru rose to $5 billion in 2022 from $4 billion.",
+            {"2022": "2022"},
+            ["2022", None],
+        ),
+        (
+            "Since 2020, Chile has given Peru $2 billion in aid.",
+            {"2020": "2020"},
+            [None],
+        ),
+        (
+            "On March 4, Chile and Peru signed a $2 billion deal.",
+            {"March 4": "2024-03-04"},
+            [None],
+        ),
+        (
+            "Under the 2019 accord, Chile gave Peru $2 billion in aid.",
+            {"2019": "2019"},
+            [None],
+        ),
+        (
+            (
+                "Chile's exports to Peru were $5 billion in 2022 and $4 billion in 2021, "
+                "while imports from Peru were $1 billion."
+            ),
+            {"2022": "2022", "2021": "2021"},
+            ["2022", "2021", None],
+        ),
+    ],
+)
+def test_a_period_stated_earlier_in_the_sentence_carries_to_later_amounts(
+    text: str, dates: dict[str, str | None], periods: list[str | None]
+) -> None:
+    codes = {"Chile": "CHL", "Peru": "PER", "Japan": "JPN"}
+    found = figures(text, dates=dates, places={k: v for k, v in codes.items() if k in text})
+    assert [f.period.iso() if f.period else None for f in found] == periods
+
+
+# ------------------------------------------- the country beside the amount
+
+
+@pytest.mark.parametrize(
+    ("text", "partners"),
+    [
+        (
+            "Chile and Peru met. Chilean firms will invest $4 billion in Bolivia.",
+            [("BOL", "CHL")],
+        ),
+        (
+            "Chile and Peru met. Peru said Chilean firms will invest $4 billion in Bolivia.",
+            [("BOL", "CHL")],
+        ),
+        (
+            "Chile and Peru met. Peru welcomed Chile's pledge of $3 billion in aid to Bolivia.",
+            [("BOL", "CHL")],
+        ),
+        (
+            "Chile invested $3 billion in Peru and $2 billion in Bolivia.",
+            [("CHL", "PER"), ("BOL", "CHL")],
+        ),
+        (
+            "Chilean companies have invested $3 billion in Peru, and $2 billion in Bolivia.",
+            [("CHL", "PER"), ("BOL", "CHL")],
+        ),
+        (
+            (
+                "Chile and Peru met. Chile pledged $1 billion, of which $400 million in this "
+                "tranche is for Bolivia."
+            ),
+            [("CHL", "PER"), ("BOL", "CHL")],
+        ),
+        (
+            (
+                "Peru and Bolivia met. Peru pledged $1 billion for roads, beside a joint "
+                "Chilean and Argentine $2 billion loan to Bolivia."
+            ),
+            [("BOL", "PER"), ("ARG", "BOL", "CHL")],
+        ),
+    ],
+)
+def test_the_country_named_beside_an_amount_is_its_partner(
+    text: str, partners: list[tuple[str, ...]]
+) -> None:
+    codes = {
+        "Chile": "CHL",
+        "Chilean": "CHL",
+        "Peru": "PER",
+        "Bolivia": "BOL",
+        "Argentine": "ARG",
+    }
+    found = figures(
+        text,
+        places={k: v for k, v in codes.items() if regex_search(rf"\b{k}\b", text)},
+    )
+    assert [tuple(sorted(f.partners)) for f in found] == partners
+
+
+def regex_search(pattern: str, text: str) -> bool:
+    return re.search(pattern, text) is not None
+
+
+TRADE_QUALIFIERS = ("trade", "merchandise", "goods trade", "bilateral trade", "goods")
+OTHER_QUALIFIERS = ("budget", "fiscal", "current-account", "current account", "revenue")
+
+
+@given(
+    st.lists(st.sampled_from(COUNTRIES), min_size=2, max_size=2, unique=True),
+    st.sampled_from(TRADE_QUALIFIERS + OTHER_QUALIFIERS),
+    st.sampled_from(("deficit", "surplus")),
+    st.sampled_from(("reached", "widened to", "was", "stood at")),
+    st.integers(min_value=1, max_value=900),
+)
+def test_generated_balances_are_figures_only_when_they_are_of_trade(
+    pair: list[tuple[str, str]], qualifier: str, balance: str, verb: str, n: int
+) -> None:
+    (a, code_a), (b, code_b) = pair
+    text = f"{a} and {b} met. {a}'s {qualifier} {balance} {verb} ${n} billion."
+    note(text)
+    found = figures(text, places={a: code_a, b: code_b})
+    if qualifier in TRADE_QUALIFIERS:
+        assert [(f.metric, f.money.low) for f in found] == [(balance, Decimal(n * B))]
+    else:
+        assert found == []
+
+
+@given(
+    st.lists(st.sampled_from(COUNTRIES), min_size=4, max_size=4, unique=True),
+    st.integers(min_value=1, max_value=900),
+    st.sampled_from(("will invest {x} in", "pledged {x} in aid to", "sent {x} in grants to")),
+)
+def test_generated_amounts_go_to_the_country_beside_them(
+    countries: list[tuple[str, str]], n: int, flow: str
+) -> None:
+    (a, code_a), (b, code_b), (c, code_c), (d, code_d) = countries
+    text = f"{a} and {b} met. {b} said {c} " + flow.format(x=f"${n} billion") + f" {d}."
+    note(text)
+    found = figures(text, places={a: code_a, b: code_b, c: code_c, d: code_d})
+    assert [tuple(sorted(f.partners)) for f in found] == [tuple(sorted((code_c, code_d)))]
+
+
+@given(
+    st.lists(st.sampled_from(COUNTRIES), min_size=2, max_size=2, unique=True),
+    st.integers(min_value=1980, max_value=2022),
+    st.integers(min_value=1, max_value=900),
+    st.sampled_from(
+        (
+            "In {y}, {a}'s exports to {b} grew, with a surplus of {x}.",
+            "During {y}, {a} and {b} traded more; {a}'s surplus reached {x}.",
+            "{a}'s exports to {b} were $1 billion in {y}, with a surplus of {x}.",
+        )
+    ),
+)
+def test_generated_periods_carry_within_a_sentence(
+    pair: list[tuple[str, str]], year: int, n: int, template: str
+) -> None:
+    (a, code_a), (b, code_b) = pair
+    text = template.format(y=year, a=a, b=b, x=f"${n} million")
+    note(text)
+    found = figures(
+        text,
+        published=f"{year + 1}-06-01",
+        dates={str(year): str(year)},
+        places={a: code_a, b: code_b},
+    )
+    last = found[-1]
+    assert (last.money.low, last.period.iso() if last.period else None) == (
+        Decimal(n * M),
+        str(year),
+    )
