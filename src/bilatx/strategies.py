@@ -723,9 +723,10 @@ def _money(
     forms = _CURRENCY_FORMS.get(currency, ((f"{currency} ", ""),))
     prefix, suffix = draw(st.sampled_from(forms))
     scales = _SCALES + (_INDIAN_SCALES if currency == "INR" else ())
+    if suffix:
+        # Neither "12m US dollars" nor "12 m US dollars" is how anyone writes it.
+        scales = tuple(s for s in scales if not s[2])
     word, multiplier, joined = draw(st.sampled_from(scales))
-    if joined and suffix:
-        joined = False  # "12m US dollars" is not how anyone writes it
     if multiplier == 1:
         low = Decimal(draw(st.integers(1, 999_999_999)))
     else:
@@ -1466,8 +1467,11 @@ def annotated_texts(
         dates: date expressions (default :func:`date_expressions`, with
             relative ones resolved against the text's publication date).
         money: money expressions (default :func:`money_expressions`).
-        officials: officials (default :func:`bilatx.strategies.officials`);
-            also the speakers of the default quotations.
+        officials: officials (default :func:`bilatx.strategies.officials`
+            with a title from :data:`TITLES`); also the speakers of the
+            default quotations. An official without a title is written as
+            the bare name, which tells no reader that its bearer holds an
+            office: good for precision tests, not for recall.
         places: codes of :data:`COUNTRIES` to name, each written as the
             country's name or its demonym (default: any of them).
         sectors: ids of :data:`SECTORS`, each written as a phrase that names
@@ -1482,6 +1486,7 @@ def annotated_texts(
         filler: sentences put between facts. They must contain no mention of
             the six kinds themselves, or the expected mentions are no longer
             the whole truth; the default filler is built for that.
+            ``st.nothing()`` writes the facts alone.
         max_facts: the most facts in one text.
 
     Pass :func:`hypothesis.strategies.nothing` for a kind to leave its facts
@@ -1508,7 +1513,9 @@ def annotated_texts(
     if max_facts < 0:
         msg = f"max_facts must be 0 or more, got {max_facts}"
         raise InvalidArgument(msg)
-    people = _or(officials, _officials())
+    # A bare name does not say that its bearer holds an office, so the
+    # default officials all have a title.
+    people = _or(officials, _officials(titles=st.sampled_from(TITLES)))
     amounts_ = _or(money, money_expressions())
     codes = _or(places, st.sampled_from(COUNTRIES))
     sector_ids = _or(sectors, st.sampled_from(SECTORS))
@@ -1517,6 +1524,8 @@ def annotated_texts(
         published, st.one_of(st.none(), st.dates(dt.date(1990, 1, 1), dt.date(2040, 12, 31)))
     )
     sentences = _or(filler, _sentences())
+    # st.nothing() as filler: facts only, one after another.
+    fillers = st.just([]) if sentences.is_empty else st.lists(sentences, max_size=2)
 
     @st.composite
     def draw_text(draw: st.DrawFn) -> AnnotatedText:
@@ -1539,7 +1548,7 @@ def annotated_texts(
         facts = [] if kinds.is_empty else draw(st.lists(kinds, max_size=max_facts))
         b = _Builder()
         for kind, fact in facts:
-            for sentence in draw(st.lists(sentences, max_size=2)):
+            for sentence in draw(fillers):
                 b.add(sentence)
                 b.add(draw(st.sampled_from((" ", " ", "\n\n"))))
             if kind == "date":
@@ -1561,7 +1570,7 @@ def annotated_texts(
                 assert isinstance(fact, Statement)  # noqa: S101
                 _quote_sentence(draw, b, fact)
             b.add(" ")
-        if draw(st.booleans()):
+        if not sentences.is_empty and draw(st.booleans()):
             b.add(draw(sentences))
         text = "".join(b.parts)
         return AnnotatedText(

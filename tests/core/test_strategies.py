@@ -440,6 +440,22 @@ def test_annotated_texts_with_every_kind_left_out_are_filler(sample: bst.Annotat
     assert sample.mentions == ()
 
 
+@given(
+    bst.annotated_texts(
+        dates=st.nothing(),
+        money=st.nothing(),
+        officials=st.nothing(),
+        places=st.just("KEN"),
+        sectors=st.nothing(),
+        filler=st.nothing(),
+    )
+)
+def test_annotated_texts_without_filler_are_the_facts_alone(sample: bst.AnnotatedText) -> None:
+    sentences = [s for s in re.split(r"(?<=\.) ", sample.text) if s.strip()]
+    assert len(sentences) == len(sample.places)
+    assert all("Kenya" in s for s in sentences)
+
+
 def draw_once(strategy: st.SearchStrategy[bst.AnnotatedText]) -> None:
     @given(strategy)
     def draw(sample: bst.AnnotatedText) -> None:

@@ -7,7 +7,7 @@ a generated text, with the title and country the text gives) and precision
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 
 import bilatx
 import bilatx_officials
@@ -38,6 +38,36 @@ def test_finds_every_official_of_a_generated_text(sample: bst.AnnotatedText) -> 
     assert missing_mentions(sample.officials, found) == ()
 
 
+# A failure these properties found (since fixed), kept as an explicit example.
+SOUTH_AFRICAN_PRESIDENT = bst.AnnotatedText(
+    text="South African President Amara Okafor attended the talks.",
+    mentions=(
+        bilatx.PlaceMention(
+            span=bilatx.Span(0, 13),
+            text="South African",
+            name="South Africa",
+            kind=bilatx.PlaceKind.DEMONYM,
+            country="ZAF",
+            extractor=bst.EXPECTED_EXTRACTOR,
+        ),
+        bilatx.OfficialMention(
+            span=bilatx.Span(24, 36),
+            text="Amara Okafor",
+            name="Amara Okafor",
+            surname="Okafor",
+            title="President",
+            country="ZAF",
+            extractor=bst.EXPECTED_EXTRACTOR,
+        ),
+    ),
+)
+
+
+def test_the_kept_example_is_written_truthfully() -> None:
+    check_mentions(SOUTH_AFRICAN_PRESIDENT.mentions, SOUTH_AFRICAN_PRESIDENT.document())
+
+
+@example(SOUTH_AFRICAN_PRESIDENT)
 @given(bst.annotated_texts())
 def test_reads_the_title_and_country_the_text_gives(sample: bst.AnnotatedText) -> None:
     found = officials_in(sample.document())
