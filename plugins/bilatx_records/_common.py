@@ -41,6 +41,7 @@ __all__ = [
     "Ref",
     "fold",
     "governing_word",
+    "in_closed_aside",
     "is_list_gap",
     "person_key",
     "tense",
@@ -724,8 +725,12 @@ def governing_word(
     "Denis" the answer is ``"with"``; so are the ``transparent`` words ("his
     counterpart"). ``limit`` bounds the search (the sentence start). Returns
     ``""`` at the start of a clause and the punctuation mark after a comma.
+    A preposition inside a title is skipped, but one right after an ordinary
+    word governs: in "the greetings of Chancellor Hahn" the answer is
+    ``"of"``, not ``"greetings"``.
     """
     i = start
+    skipped = ""
     while i > limit:
         j = i
         while j > limit and text[j - 1].isspace():
@@ -747,10 +752,16 @@ def governing_word(
             or bare.isupper()
             or bare.lower() in transparent
         ):
+            skipped = bare.lower()
             i = k
             continue
+        if skipped in _GOVERNING_GLUE:
+            return skipped
         return bare.lower()
     return ""
+
+
+_GOVERNING_GLUE: Final = frozenset({"of", "for"})
 
 
 def is_list_gap(gap: str) -> bool:
@@ -759,10 +770,11 @@ def is_list_gap(gap: str) -> bool:
     ``"A, Foreign Minister B"`` and ``"A and Ambassador B"`` are lists; ``"A
     to discuss B"`` is not.
     """
-    cleaned = gap.replace(",", " , ")
+    # "A and his counterpart B", "A, their counterparts B": the possessive introduces a name.
+    cleaned = _counterpart_re().sub(" ", gap).replace(",", " , ")
     tokens = cleaned.split()
     if not tokens:
-        return True
+        return not gap.strip()
     seen_separator = False
     for token in tokens:
         bare = token.strip("()")
@@ -775,6 +787,14 @@ def is_list_gap(gap: str) -> bool:
             continue
         return False
     return seen_separator or tokens[0][:1].isupper()
+
+
+@cache
+def _counterpart_re() -> regex.Pattern[str]:
+    return regex.compile(
+        r"(?<![\w])(?:his|her|their|its)\s+(?:[\p{L}-]+\s+){0,2}?counterparts?(?![\w])",
+        regex.IGNORECASE,
+    )
 
 
 def tense(text: str, start: int, end: int) -> str | None:
@@ -901,11 +921,21 @@ def chain_back(ctx: Context, refs: Sequence[Ref], head: Ref) -> list[Ref]:
     for ref in reversed(refs[:index]):
         if ref.span.end > chain[0].span.start:
             continue
+        if _counterpart_pronoun(ctx, ref):
+            continue
         gap = ctx.text[ref.span.end : chain[0].span.start]
         if ref.how == "pronoun" or is_possessive(ctx, ref) or not is_list_gap(gap):
             break
         chain.insert(0, ref)
     return chain
+
+
+def _counterpart_pronoun(ctx: Context, ref: Ref) -> bool:
+    """Whether ``ref`` is the "his" of "his counterpart": part of the list's glue."""
+    return (
+        ref.how == "pronoun"
+        and _counterpart_re().match(ctx.text, ref.span.start, ref.span.end + 40) is not None
+    )
 
 
 def chain_forward(ctx: Context, refs: Sequence[Ref], head: Ref, end: int) -> list[Ref]:
@@ -917,8 +947,10 @@ def chain_forward(ctx: Context, refs: Sequence[Ref], head: Ref, end: int) -> lis
             continue
         if ref.span.end > end:
             break
+        if _counterpart_pronoun(ctx, ref):
+            continue
         gap = ctx.text[chain[-1].span.end : ref.span.start]
-        if ref.how == "pronoun" or not is_list_gap(gap):
+        if ref.how == "pronoun" or is_possessive(ctx, ref) or not is_list_gap(gap):
             break
         chain.append(ref)
     return chain
@@ -927,14 +959,60 @@ def chain_forward(ctx: Context, refs: Sequence[Ref], head: Ref, end: int) -> lis
 def subjects_before(ctx: Context, sentence: bilatx.Span, pos: int) -> list[Ref]:
     """Return who acts at ``pos``: the nearest acting reference before it, with its list.
 
-    "Blinken and Austin visited" gives both; "met with Putin, who will visit"
-    skips Putin only when he is governed by a preposition or a verb.
+    "Blinken and Austin visited" gives both. A relative pronoun stands for
+    the name right before it, whatever governs that name: in "met with
+    Putin, who will visit" Putin visits. A name inside a finished aside
+    ("Voss, whom Berg praised, will visit") is not the subject.
     """
     refs = ctx.refs_in(sentence.start, pos)
+    text = ctx.text
+    named = [r for r in refs if r.how != "pronoun"]
+    if named:
+        last = named[-1]
+        relative = _relative_re().match(text, last.span.end, pos)
+        if relative is not None and not regex.search(r"[,;:()]", text[relative.end() : pos]):
+            return chain_back(ctx, refs, last)
     for ref in reversed(refs):
+        if _in_closed_aside(text, sentence, ref, pos):
+            continue
         if _acts(ctx, ref, sentence):
             return chain_back(ctx, refs, ref)
     return []
+
+
+@cache
+def _relative_re() -> regex.Pattern[str]:
+    # "Putin, who", "Putin (Russia), who"; "whose" and "whom" have their own subjects.
+    return regex.compile(r"\s*(?:\([^()]{0,40}\)\s*)?,\s*who(?![\w'])", regex.IGNORECASE)
+
+
+@cache
+def _aside_opening_re() -> regex.Pattern[str]:
+    return regex.compile(
+        r",\s*(?:who|whom|whose|which|where|when|while|after|before|conveying|carrying"
+        r"|accompanied|flanked|joined|according|along|together|as|like|unlike|including"
+        r"|\p{Ll}+ing)(?![\w'])[^,;:]*$",
+    )
+
+
+def _in_closed_aside(text: str, sentence: bilatx.Span, ref: Ref, pos: int) -> bool:
+    return in_closed_aside(text, sentence.start, ref.span, pos)
+
+
+def in_closed_aside(text: str, limit: int, span: bilatx.Span, pos: int) -> bool:
+    """Whether ``span`` lies in an aside set off by commas that closes before ``pos``.
+
+    "Voss, whom Berg praised, will visit" and "Voss, conveying the greetings
+    of Hahn, met Berg": Berg and Hahn are in the aside, Voss acts; in "Voss,
+    who is visiting Oslo, said on Monday" the visit is in the aside and
+    Monday is not its date. ``limit`` is the sentence start.
+    """
+    if "," not in text[span.end : pos]:
+        return False
+    opening = text.rfind(",", limit, span.start)
+    if opening == -1:
+        return False
+    return _aside_opening_re().match(text, opening, span.start) is not None
 
 
 def fronted_subjects(ctx: Context, sentence: bilatx.Span, trigger: bilatx.Span) -> list[Ref]:
@@ -974,7 +1052,8 @@ def possessor_before(ctx: Context, sentence: bilatx.Span, pos: int) -> tuple[Ref
     refs = ctx.refs_in(max(sentence.start, pos - 80), pos)
     for ref in reversed(refs):
         if not is_possessive(ctx, ref):
-            continue
+            # "her counterpart Berg met": a name after the possessive owns what follows.
+            break
         tail = ctx.text[ref.span.end : pos]
         if regex.fullmatch(
             r"(?:['\u2019]s?)?\s+(?:[\p{L}\d][\p{L}\d'\u2019.-]*\s+){0,5}", tail
@@ -1044,7 +1123,19 @@ def is_noun_use(text: str, start: int, limit: int, word: str) -> bool:
     """
     if word in _NOUN_ONLY:
         return True
+    if _verb_marker_re().search(text, max(limit, start - 30), start):
+        # "The President will then travel": a modal makes it a verb, whatever came before.
+        return False
     return _determiner_re().search(text, max(limit, start - 60), start) is not None
+
+
+@cache
+def _verb_marker_re() -> regex.Pattern[str]:
+    return regex.compile(
+        r"(?<![\w'])(?:will|would|shall|should|could|can|may|might|must|to|did|does|do|not"
+        r"|never|also|then|later|soon|again|jointly|separately)\s+$|['\u2019]ll\s+$",
+        regex.IGNORECASE,
+    )
 
 
 def is_supported(text: str, start: int, limit: int) -> bool:

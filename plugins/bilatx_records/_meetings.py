@@ -36,6 +36,7 @@ from bilatx_records._common import (
     possessor_before,
     reported_between,
     subjects_before,
+    verb_ready,
 )
 from bilatx_records._model import Leader, MeetingDraft, Solo
 
@@ -110,6 +111,22 @@ _BE_RE: Final = regex.compile(
 )
 _AND_RE: Final = regex.compile(r",?\s+and\s+(?:then\s+|later\s+|also\s+)?$", regex.IGNORECASE)
 _PLACE_WORDS: Final = frozenset({"in", "at", "near", "outside", "inside"})
+_FRAMING_RE: Final = regex.compile(
+    r"(?<![\w])(?:during|while|whilst|in\s+the\s+course\s+of|on\s+the\s+sidelines\s+of)"
+    r"\s+(?:(?:his|her|their|the|this|a|an|its)\s+)?(?:[\w'\u2019-]+\s+){0,3}$",
+    regex.IGNORECASE,
+)
+"""Words that set a meeting inside a visit: "during her visit", "while in Tokyo"."""
+_STAY_RE: Final = regex.compile(
+    r"(?<![\w])(?:while|whilst|when)\s+(?:in|visiting|there|here)(?![\w])"
+    r"|(?<![\w])during\s+(?:his|her|their|the|this)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:visit|trip|stay|tour|stopover|journey)(?![\w])",
+    regex.IGNORECASE,
+)
+_WHOM_RE: Final = regex.compile(r",\s*(?:with\s+)?whom(?![\w])", regex.IGNORECASE)
+_LED_GAP: Final = 80
+"""Characters between a meeting word and the "led by" that names its leaders."""
+_COUNTRY_LIST_GAP_RE: Final = regex.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?", regex.I)
 
 
 # ------------------------------------------------------------------- reading
@@ -133,13 +150,17 @@ def read_meeting(
         ]
     )
     conducted = _conducted(ctx, trigger, sentence)
-    objects = _objects(ctx, trigger, sentence, window_end)
+    objects = _objects(ctx, trigger, sentence, window_end) or _relative_object(
+        ctx, trigger, sentence
+    )
     between = bool(_BETWEEN_RE.match(text, trigger.span.end, window_end)) and len(objects) >= 2  # noqa: PLR2004
     pair = _hyphen_pair(ctx, trigger, sentence)
     subjects = [] if between else _subjects(state, trigger, sentence, visits, pair)
     if subjects is None:
         return
     if trigger.kind == "host" and not objects:
+        return
+    if trigger.kind == "sign" and not _signed_by_subject(ctx, trigger, sentence, objects):
         return
     plural = _plural_objects(ctx, trigger, window_end, subjects)
     people = _unique([r.person for r in (*subjects, *pair, *objects)] + plural)
@@ -158,24 +179,59 @@ def read_meeting(
             return
     if len(people) < 2:  # noqa: PLR2004
         return
+    if trigger.kind == "sign" and len({state.origin_of(p) for p in people} - {None}) < 2:  # noqa: PLR2004
+        # Signing together is meeting only across borders: two ministers of one
+        # government countersigning a text need not have met anyone.
+        return
     if form is not bilatx.MeetingForm.IN_PERSON:
         place = place_country = None
     elif place is None and ctx.is_lead(trigger.span.start) and ctx.dateline and not future:
         place, place_country = ctx.dateline.city, ctx.dateline.country
-    draft = MeetingDraft(
-        participants=people,
-        trigger=trigger,
-        form=form,
-        date=date,
-        dated=dated,
-        place=place,
-        place_country=place_country,
-        future=future,
-        paragraph=ctx.paragraph_index(trigger.span.start),
-        topics=_topics(ctx, trigger),
-        evidence=[trigger.span, *(r.span for r in (*subjects, *pair, *objects))],
-    )
-    state.meetings.append(draft)
+    groups: list[tuple[list[bilatx.Official], list[Ref]]] = [(people, [*subjects, *pair, *objects])]
+    if not (pair or plural or between) and trigger.kind != "host":
+        hosts = _host_side(state, subjects, objects)
+        if hosts:
+            groups = [([subjects[0].person, ref.person], [subjects[0], ref]) for ref in hosts]
+    topics = _topics(ctx, trigger)
+    for participants, refs in groups:
+        state.meetings.append(
+            MeetingDraft(
+                participants=participants,
+                trigger=trigger,
+                form=form,
+                date=date,
+                dated=dated,
+                place=place,
+                place_country=place_country,
+                future=future,
+                paragraph=ctx.paragraph_index(trigger.span.start),
+                topics=list(topics),
+                evidence=[trigger.span, *(r.span for r in refs)],
+            )
+        )
+
+
+def _host_side(state: State, subjects: list[Ref], objects: list[Ref]) -> list[Ref]:
+    """Return the people one official met separately: several officials of one other country.
+
+    "Voss met Prime Minister Berg and Foreign Minister Lund" tells of Voss's
+    talks with each; it does not make Berg and Lund, colleagues, meet each
+    other. Officials of several countries ("his counterparts A of Japan and B
+    of Korea") or of the subject's own ("the 10 premiers") meet as a group,
+    and so does a delegation of several ("Blinken and Austin met with ...").
+    Returns ``[]`` when the meeting is not of that shape.
+    """
+    if len({person_key(r.person) for r in subjects}) != 1:
+        return []
+    people = {person_key(r.person): r for r in objects}
+    people.pop(person_key(subjects[0].person), None)
+    if len(people) < 2:  # noqa: PLR2004
+        return []
+    own = state.origin_of(subjects[0].person)
+    theirs = {state.origin_of(r.person) for r in people.values()} - {None}
+    if len(theirs) != 1 or own in theirs:
+        return []
+    return list(people.values())
 
 
 def _conducted(ctx: Context, trigger: Trigger, sentence: bilatx.Span) -> bool:
@@ -186,7 +242,7 @@ def _conducted(ctx: Context, trigger: Trigger, sentence: bilatx.Span) -> bool:
     """
     word = trigger.word
     before = (sentence.start, trigger.span.start)
-    if word in {"met", "meets"} or trigger.kind in {"spoke", "host", "callon"}:
+    if word in {"met", "meets"} or trigger.kind in {"spoke", "host", "callon", "sign"}:
         return True
     if word == "meet":
         refs = ctx.refs_in(max(sentence.start, trigger.span.start - 40), trigger.span.start)
@@ -229,6 +285,17 @@ def _dates_for(ctx: Context, trigger: Trigger, siblings: list[Trigger]) -> list[
         for earlier in reversed(siblings):
             if earlier.span.end <= trigger.span.start and earlier.is_visit:
                 return [m for m in earlier.dates if not isinstance(m.value, bilatx.DateInterval)]
+    for visit in siblings:
+        # "will hold talks with X during her visit to Oslo on Monday"
+        if (
+            visit.is_visit
+            and visit.dates
+            and visit is not trigger
+            and _FRAMING_RE.search(
+                ctx.text, max(sentence.start, visit.span.start - 30), visit.span.start
+            )
+        ):
+            return list(visit.dates)
     return []
 
 
@@ -249,6 +316,8 @@ def _objects(ctx: Context, trigger: Trigger, sentence: bilatx.Span, window_end: 
         allowed.add("to")
     if trigger.kind == "callon":
         allowed.add("on")
+    if trigger.kind == "sign" and regex.match(r"\s+by\s", ctx.text[trigger.span.end : end]):
+        allowed.add("by")  # "the accord was signed by A and B"
     for ref in refs:
         if ref.how == "pronoun" and ref.word not in {"him", "her"}:
             continue
@@ -258,6 +327,40 @@ def _objects(ctx: Context, trigger: Trigger, sentence: bilatx.Span, window_end: 
             chain = chain_forward(ctx, listed, ref, window_end)
             return [r for r in chain if r.how != "pronoun" or r is ref]
         return []
+    return []
+
+
+def _signed_by_subject(
+    ctx: Context, trigger: Trigger, sentence: bilatx.Span, objects: list[Ref]
+) -> bool:
+    """Whether the signers are named: "A and B signed", "signed by A and B".
+
+    "an accord signed in Moscow with X" (a participle after a noun) says
+    nothing about who signed.
+    """
+    if objects and regex.match(r"\s+by\s", ctx.text[trigger.span.end : trigger.span.end + 5]):
+        return True
+    return verb_ready(
+        ctx.text,
+        trigger.span.start,
+        sentence.start,
+        ctx.refs_in(sentence.start, trigger.span.start),
+    )
+
+
+def _relative_object(ctx: Context, trigger: Trigger, sentence: bilatx.Span) -> list[Ref]:
+    """Return B in "B, whom A met" or "B, with whom A held talks"."""
+    for match in _WHOM_RE.finditer(ctx.text, sentence.start, trigger.span.start):
+        refs = ctx.refs_in(sentence.start, match.start() + 1)
+        named = [r for r in refs if r.how != "pronoun"]
+        between = ctx.text[match.end() : trigger.span.start]
+        if (
+            named
+            and not regex.search(r"[,;:()]", between)
+            and len(between) < 60  # noqa: PLR2004
+            and not ctx.text[named[-1].span.end : match.start()].strip()
+        ):
+            return [named[-1]]
     return []
 
 
@@ -456,7 +559,7 @@ def _solo(
 ) -> None:
     """Keep one side's talks abroad ("Baka, in talks in Washington"): they imply a visit."""
     ctx = state.ctx
-    if trigger.kind in _PHONE_KINDS or not subjects:
+    if trigger.kind in _PHONE_KINDS or trigger.kind == "sign" or not subjects:
         return
     if place_country is None and ctx.is_lead(trigger.span.start) and ctx.dateline and not future:
         place, place_country = ctx.dateline.city, ctx.dateline.country
@@ -536,12 +639,18 @@ def read_leaders(state: State, trigger: Trigger, siblings: list[Trigger]) -> Non
     )
     # "delegations led by A and B": one delegation each; "a team headed by A and B": one.
     shared = noun is not None and not noun.group("noun").lower().endswith("s")
-    if after_by and noun is not None:
+    # "Japan, Korea and the US held talks in Seoul led by A, B and C": the talks'
+    # leaders, one per country.
+    event = None if noun is not None or not after_by else _led_event(ctx, trigger, siblings)
+    if after_by and (noun is not None or event is not None):
         start = trigger.span.end + after_by.end()
         refs = ctx.refs_in(start, sentence.end)
         if refs and refs[0].span.start - start <= 160:  # noqa: PLR2004
             leaders = chain_forward(ctx, refs, refs[0], sentence.end)
         country_span = (max(sentence.start, trigger.span.start - 40), trigger.span.start)
+        if event is not None:
+            _leaders_by_country(state, event, leaders)
+            country_span = (trigger.span.start, trigger.span.start)
     else:
         phrase = _DELEGATION_AFTER_RE.match(text, trigger.span.end, sentence.end)
         if phrase is None:
@@ -556,10 +665,71 @@ def read_leaders(state: State, trigger: Trigger, siblings: list[Trigger]) -> Non
         if country is not None and ref.person.country is None:
             state.origins.setdefault(person_key(ref.person), country)
         delegation = trigger.span.start * 100 + (0 if shared else index)
+        if event is not None:
+            # Leaders of one country lead one side.
+            home = state.origin_of(ref.person)
+            same = next(
+                (
+                    i
+                    for i, r in enumerate(leaders[:index])
+                    if home and state.origin_of(r.person) == home
+                ),
+                index,
+            )
+            delegation = trigger.span.start * 100 + same
         state.leaders.setdefault(id(anchor), []).append(
             Leader(ref, country, trigger.sentence, delegation)
         )
     state.anchors[id(anchor)] = anchor
+
+
+def _led_event(ctx: Context, trigger: Trigger, siblings: list[Trigger]) -> Trigger | None:
+    """Return the meeting word that "led by" follows in its clause ("talks ... led by")."""
+    for earlier in reversed(siblings):
+        if earlier.span.end > trigger.span.start or earlier.kind not in _EVENT_KINDS:
+            continue
+        between = ctx.text[earlier.span.end : trigger.span.start]
+        if len(between) > _LED_GAP or regex.search(r"[;:]", between):
+            return None
+        if ctx.refs_in(earlier.span.end, trigger.span.start):
+            return None
+        sentence = ctx.around(earlier.span)
+        noun = is_noun_use(ctx.text, earlier.span.start, sentence.start, earlier.word)
+        return earlier if noun else None
+    return None
+
+
+def _leaders_by_country(state: State, event: Trigger, leaders: list[Ref]) -> None:
+    """Give leaders the countries listed as the talks' subject, in order.
+
+    "Japan, Korea and the United States held talks led by A, B and C": A is
+    Japan's, B Korea's, C the United States'. Only when the counts agree and
+    no leader's known country contradicts its place in the list.
+    """
+    ctx = state.ctx
+    sentence = ctx.around(event.span)
+    places = ctx.places_in(sentence.start, event.span.start)
+    countries: list[str] = []
+    previous: Place | None = None
+    for place in places:
+        if place.kind != "country" or place.country is None:
+            continue
+        if previous is not None and not _COUNTRY_LIST_GAP_RE.fullmatch(
+            ctx.text, previous.span.end, place.span.start
+        ):
+            countries = []
+        countries.append(place.country)
+        previous = place
+    if len(countries) != len(leaders) or len(set(countries)) != len(countries):
+        return
+    if any(
+        ref.person.country is not None and ref.person.country != country
+        for ref, country in zip(leaders, countries, strict=True)
+    ):
+        return
+    for ref, country in zip(leaders, countries, strict=True):
+        if ref.person.country is None:
+            state.origins.setdefault(person_key(ref.person), country)
 
 
 def _delegation_country(ctx: Context, start: int, end: int) -> str | None:
@@ -646,6 +816,34 @@ def inherit_from_visits(state: State, visits: list[bilatx.Visit]) -> None:
                 and visit.start.granularity is bilatx.Granularity.DAY
             ):
                 draft.date, draft.dated = visit.start, True
+            elif not draft.dated and _within_visit(ctx, draft, visit):
+                # "While in Tokyo, the Secretary will meet X": some day of the stay.
+                assert visit.start is not None  # noqa: S101  (checked by _within_visit)
+                assert visit.end is not None  # noqa: S101
+                draft.date, draft.dated = bilatx.DateInterval(visit.start, visit.end), True
+
+
+def _within_visit(ctx: Context, draft: MeetingDraft, visit: bilatx.Visit) -> bool:
+    """Whether the text sets the meeting inside a dated stay ("while in Tokyo", "during the trip").
+
+    Only then does a meeting take the whole stay as its date: a meeting
+    merely told beside a visit ("will travel to Rabat from March 28 to 30,
+    where he will meet ...") keeps no date of its own.
+    """
+    day = bilatx.Granularity.DAY
+    if visit.start is None or visit.end is None or visit.end == visit.start:
+        return False
+    if visit.start.granularity is not day or visit.end.granularity is not day:
+        return False
+    sentence = ctx.around(draft.trigger.span)
+    for match in _STAY_RE.finditer(ctx.text, sentence.start, draft.trigger.span.start):
+        tail = ctx.text[match.end() : draft.trigger.span.start]
+        if ";" in tail:
+            continue
+        places = [p.country for p in ctx.places_in(match.start(), match.end() + 40)]
+        if not places or visit.host in places:
+            return True
+    return False
 
 
 def finish_meetings(state: State) -> list[bilatx.Meeting]:

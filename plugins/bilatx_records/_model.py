@@ -17,7 +17,7 @@ import attrs
 import regex
 
 import bilatx
-from bilatx_records._common import is_noun_use, is_supported, person_key
+from bilatx_records._common import in_closed_aside, is_noun_use, is_supported, person_key
 
 if TYPE_CHECKING:
     from bilatx_records._common import Context, Ref
@@ -37,7 +37,7 @@ __all__ = [
 VISIT_KINDS: Final = frozenset(
     {"visit", "travel", "arrive", "while", "isin", "return", "from", "host"}
 )
-MEETING_KINDS: Final = frozenset({"meet", "talks", "spoke", "call", "callon", "host"})
+MEETING_KINDS: Final = frozenset({"meet", "talks", "spoke", "call", "callon", "host", "sign"})
 
 
 @cache
@@ -67,6 +67,7 @@ def _trigger_re() -> regex.Pattern[str]:
                \s+(?:for|on|to|this|as)\s)
         | (?P<return>return(?:s|ed|ing)?)(?=\s+(?:to|home|from)(?![\w]))
         | (?P<from>(?:way\s+(?:back\s+)?home|back)\s+from)
+        | (?P<sign>sign(?:s|ed|ing)?)(?!\s+(?:into|off|up|language)(?![\w]))
         | (?P<led>co-led|led|headed|co-chaired|chaired)
         )(?![\w-])
         """,
@@ -136,17 +137,32 @@ def assign_dates(ctx: Context, triggers: list[Trigger]) -> None:
             ):
                 after.dates.append(mention)
             continue
-        before = [t for t in group if t.span.end <= mention.span.start]
+        limit = ctx.sentence_at(mention.span.start).start
+        before = [
+            t
+            for t in group
+            if t.span.end <= mention.span.start
+            and not in_closed_aside(ctx.text, limit, t.span, mention.span.start)
+        ]
         if before:
             before[-1].dates.append(mention)
             continue
         after = next((t for t in group if t.span.start >= mention.span.end), None)
         # "Last Friday, Modi visited": a fronted date belongs to the verb, or to a
         # noun its subject acts out ("had a meeting"), not to a noun in passing
-        # ("Today, X completed the last stop of his trip").
+        # ("Today, X completed the last stop of his trip"). A meeting in an
+        # "after" clause shares the day of the clause it hangs on ("told
+        # reporters on Monday after talks with Y").
         if after is not None and (
             not is_noun_use(ctx.text, after.span.start, _sentence_start(ctx, after), after.word)
             or is_supported(ctx.text, after.span.start, _sentence_start(ctx, after))
+            or (
+                after.is_meeting
+                and _AFTER_CLAUSE_RE.search(
+                    ctx.text, max(mention.span.end, after.span.start - 40), after.span.start
+                )
+                is not None
+            )
         ):
             after.dates.append(mention)
 
@@ -170,6 +186,11 @@ def _sentence_start(ctx: Context, trigger: Trigger) -> int:
     return ctx.around(trigger.span).start
 
 
+_AFTER_CLAUSE_RE: Final = regex.compile(
+    r"(?<![\w])(?:after|following|upon)\s+(?:(?:his|her|their|the|a|an|its)\s+)?"
+    r"(?:[\w-]+\s+){0,2}$",
+    regex.IGNORECASE,
+)
 _POSSESSED_RE: Final = regex.compile(r"['\u2019]s\s+(?:[\w-]+\s+){0,2}")
 
 

@@ -115,6 +115,8 @@ def read_visit(
     destinations, visited = _destinations(
         state, trigger, sentence, window_end, visitors, gap_start=gap_start
     )
+    if possessive is not None and possessive.how == "pronoun" and destinations:
+        visitors = _traveller(state, sentence, possessive, visitors, destinations)
     status = visit_status(ctx.text, sentence, trigger.span)
     starts, ends, single = _dates(ctx, trigger, sentence, status)
     lengths = _durations(ctx, trigger, sentence, window_end)
@@ -163,6 +165,23 @@ def read_visit(
                 piece.evidence.append(possessive.span)
             pieces.append(piece)
     return pieces
+
+
+def _traveller(
+    state: State, sentence: bilatx.Span, pronoun: Ref, visitors: list[Ref], hosts: list[str]
+) -> list[Ref]:
+    """Correct "his"/"her" when it points to someone at home in the destination.
+
+    In "Voss held talks with Berg during her visit to Oslo" the nearest name
+    is Berg's, but Berg is Norwegian: the visit is the subject's.
+    """
+    if not all(state.origin_of(r.person) in hosts for r in visitors):
+        return visitors
+    for ref in subjects_before(state.ctx, sentence, pronoun.span.start):
+        origin = state.origin_of(ref.person)
+        if origin is not None and origin not in hosts:
+            return [Ref(pronoun.span, ref.person, "pronoun", pronoun.word)]
+    return visitors
 
 
 def _durations(
