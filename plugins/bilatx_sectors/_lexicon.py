@@ -13,10 +13,21 @@ import regex
 __all__ = ["Entry", "Lexicon", "lexicon"]
 
 _DATA: Final = "data/sectors.json"
-# A phrase is a whole word sequence: no letter, digit or hyphen right before
-# or after it ("innovation-driven" is not "innovation").
-_BEFORE: Final = r"(?<![\w-])"
-_AFTER: Final = r"(?![\w-])"
+# Phrases are matched as sequences of tokens: words (letters, digits and inner
+# hyphens, so "innovation-driven" is one word and never "innovation") and
+# single marks ("&", ","). Looking every sequence up in a table keeps the work
+# linear in the text and independent of the size of the lexicon, which a
+# regular expression over a list of a thousand phrases is not.
+_WORD_OR_MARK: Final = r"[\w-]+|[^\w\s]"
+
+
+@cache
+def _token() -> regex.Pattern[str]:
+    return regex.compile(_WORD_OR_MARK)
+
+
+def _key(phrase: str) -> tuple[str, ...]:
+    return tuple(m.group() for m in _token().finditer(phrase))
 
 
 @attrs.frozen
@@ -25,6 +36,11 @@ class Entry:
 
     sector: str | None
     strong: bool
+    exact: bool = False
+    """The phrase is case-sensitive (an acronym such as ``IT`` or ``LNG``)."""
+    after_function_word: bool = False
+    """The phrase counts only after a function word or a mark: "on the
+    environment", not "the business environment"."""
 
 
 @attrs.frozen
@@ -33,29 +49,94 @@ class Lexicon:
 
     entries: dict[str, Entry]
     """Folded phrase (case-insensitive ones) or exact phrase (case-sensitive ones)."""
-    folded: regex.Pattern[str]
-    exact: regex.Pattern[str] | None
+    folded: dict[tuple[str, ...], Entry]
+    """Entries of case-insensitive phrases by their folded tokens."""
+    exact: dict[tuple[str, ...], Entry]
+    """Entries of case-sensitive phrases by their tokens."""
+    starts: dict[str, int]
+    """The most tokens of a phrase starting with a given token (folded, or exact)."""
     cues: regex.Pattern[str]
     sectors: tuple[str, ...]
 
+    def find(self, text: str) -> list[tuple[int, int, Entry]]:
+        """Every phrase in ``text`` as ``(start, end, entry)``, the longest at each place.
+
+        Phrases do not overlap: after a phrase the search goes on past its end.
+        """
+        tokens = [(m.start(), m.end(), m.group()) for m in _token().finditer(text)]
+        folded = [t.casefold() for _, _, t in tokens]
+        found: list[tuple[int, int, Entry]] = []
+        index = 0
+        while index < len(tokens):
+            step = 1
+            longest = max(self.starts.get(folded[index], 0), self.starts.get(tokens[index][2], 0))
+            for size in range(min(longest, len(tokens) - index), 0, -1):
+                entry = self.exact.get(tuple(t for _, _, t in tokens[index : index + size]))
+                if entry is None:
+                    entry = self.folded.get(tuple(folded[index : index + size]))
+                if entry is not None:
+                    found.append((tokens[index][0], tokens[index + size - 1][1], entry))
+                    step = size
+                    break
+            index += step
+        return found
+
+
+def _alternatives(phrase: str) -> list[str]:
+    """``"{AI|data} infrastructure"`` -> ``["AI infrastructure", "data infrastructure"]``.
+
+    Every ``{...|...}`` group multiplies the phrases; a group may be empty
+    (``"{the |}rule of law"``).
+    """
+    start = phrase.find("{")
+    if start < 0:
+        return [phrase]
+    end = phrase.find("}", start)
+    if end < 0:
+        msg = f"{_DATA}: unclosed '{{' in phrase {phrase!r}"
+        raise ValueError(msg)
+    head, tail = phrase[:start], _alternatives(phrase[end + 1 :])
+    return [head + choice + rest for choice in phrase[start + 1 : end].split("|") for rest in tail]
+
 
 def _expand(phrase: str) -> list[str]:
-    """``"weapon(s)"`` -> ``["weapon", "weapons"]``."""
-    for suffix in ("(s)", "(es)"):
-        if phrase.endswith(suffix):
-            stem = phrase[: -len(suffix)]
-            return [stem, stem + suffix[1:-1]]
-    return [phrase]
+    """``"weapon(s)"`` -> ``["weapon", "weapons"]``; braces give alternatives (see above)."""
+    forms: list[str] = []
+    for form in _alternatives(phrase):
+        for suffix in ("(s)", "(es)"):
+            if form.endswith(suffix):
+                stem = form[: -len(suffix)]
+                forms.extend((stem, stem + suffix[1:-1]))
+                break
+        else:
+            forms.append(form)
+    return forms
 
 
 def _words(phrases: list[str]) -> list[str]:
     return [form for phrase in phrases for form in _expand(phrase)]
 
 
-def _compile(phrases: list[str], *, ignore_case: bool) -> regex.Pattern[str]:
-    # Named lists match the longest phrase at each position.
-    flags = regex.IGNORECASE if ignore_case else 0
-    return regex.compile(rf"{_BEFORE}\L<phrases>{_AFTER}", flags, phrases=phrases)
+def _compile(phrases: list[str]) -> regex.Pattern[str]:
+    # A short list: a named list matches the longest phrase at each position.
+    before, after = r"(?<![\w-])", r"(?![\w-])"
+    return regex.compile(rf"{before}\L<phrases>{after}", regex.IGNORECASE, phrases=phrases)
+
+
+def _strings(raw: dict[str, object], name: str) -> list[str]:
+    found = raw.get(name, [])
+    if not isinstance(found, list) or not all(isinstance(x, str) for x in found):
+        msg = f"{_DATA}: {name!r} must be a list of phrases"
+        raise TypeError(msg)
+    return found
+
+
+def _starts(keys: tuple[tuple[str, ...], ...]) -> dict[str, int]:
+    starts: dict[str, int] = {}
+    for key in keys:
+        if key:
+            starts[key[0]] = max(starts.get(key[0], 0), len(key))
+    return starts
 
 
 def _load(raw: dict[str, object]) -> Lexicon:
@@ -63,21 +144,27 @@ def _load(raw: dict[str, object]) -> Lexicon:
     folded: list[str] = []
     exact: list[str] = []
 
+    guarded: set[str] = set()
+
     def add(phrase: str, entry: Entry) -> None:
         if phrase.startswith("="):
             key = phrase[1:]
             exact.append(key)
+            entry = attrs.evolve(entry, exact=True)
         else:
             key = phrase.casefold()
             folded.append(key)
+            if key in guarded:
+                entry = attrs.evolve(entry, after_function_word=True)
         # The first reading of a phrase wins: stop phrases are read first.
         entries.setdefault(key, entry)
 
-    stops = raw.get("stop", [])
+    stops = _strings(raw, "stop")
+    cues = _strings(raw, "cues")
+    guarded.update(form.casefold() for form in _words(_strings(raw, "after_function_word")))
     sectors = raw.get("sectors", {})
-    cues = raw.get("cues", [])
-    if not isinstance(stops, list) or not isinstance(sectors, dict) or not isinstance(cues, list):
-        msg = f"{_DATA}: 'stop' and 'cues' must be lists and 'sectors' a mapping"
+    if not isinstance(sectors, dict):
+        msg = f"{_DATA}: 'sectors' must be a mapping"
         raise TypeError(msg)
     for phrase in _words(stops):
         add(phrase, Entry(None, strong=True))
@@ -89,11 +176,14 @@ def _load(raw: dict[str, object]) -> Lexicon:
             add(phrase, Entry(sector, strong=True))
         for phrase in _words(spec.get("weak", [])):
             add(phrase, Entry(sector, strong=False))
+    exact_keys = {_key(phrase): entries[phrase] for phrase in exact}
+    folded_keys = {_key(phrase): entries[phrase] for phrase in folded}
     return Lexicon(
         entries=entries,
-        folded=_compile(folded, ignore_case=True),
-        exact=_compile(exact, ignore_case=False) if exact else None,
-        cues=_compile(_words(cues), ignore_case=True),
+        folded=folded_keys,
+        exact=exact_keys,
+        starts=_starts((*exact_keys, *folded_keys)),
+        cues=_compile(_words(cues)),
         sectors=tuple(sectors),
     )
 
