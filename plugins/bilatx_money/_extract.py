@@ -528,6 +528,10 @@ def _decorate(
     )
 
 
+# Words that turn "a year" after an amount into a time ("a year earlier").
+_RELATIVE_AFTER: Final = frozenset(("earlier", "ago", "before", "later", "previously", "back"))
+
+
 def _per_unit(per: regex.Match[str], units: frozenset[str], end: int) -> tuple[str | None, int]:
     w1 = fold(per.group("w1"))
     w2 = fold(per.group("w2")) if per.group("w2") else None
@@ -536,6 +540,8 @@ def _per_unit(per: regex.Match[str], units: frozenset[str], end: int) -> tuple[s
     if w1 in units or (per.group("how") or "").lower() == "per" or per.group("slash"):
         if w1 in ("cent", "centum"):
             return None, end  # "5 per cent" is a percentage
+        if w2 in _RELATIVE_AFTER and (per.group("how") or "").lower() in ("a", "an"):
+            return None, end  # "7.1 billion a year earlier": when, not how often
         return w1, per.end("w1")
     return None, end
 

@@ -62,7 +62,9 @@ EXTRACTOR: Final = "records"
 _CROSS_BORDER: Final = frozenset(("trade", "exports", "imports", "deficit", "surplus"))
 
 # Organisations that trade, give aid or sign deals as one party.
-_BLOCS: Final = frozenset(("EU", "EC", "ASEAN", "GCC", "EAEU", "MERCOSUR"))
+_BLOCS: Final = frozenset(
+    ("EU", "EC", "ASEAN", "GCC", "EAEU", "MERCOSUR", "AU", "SAARC", "ECOWAS", "CARICOM", "EFTA")
+)
 
 # Where one clause of a sentence ends and another begins: cues and countries
 # across these belong to something else ("barriers to U.S. firms, and a
@@ -151,6 +153,7 @@ _ADJACENT_GAP: Final = regex.compile(
     r"[\s,]*(?:[a-z][\w'\u2019-]*\s+){0,4}?(?:in|to|for|into|from|with|towards?)\s+(?:the\s+)?"
 )
 _ADJACENT_REACH: Final = 80
+_LIST_JOIN: Final = regex.compile(r"[\s,]*(?:(?:and|&)[\s\u00a0]+)?(?:the[\s\u00a0]+)?")
 # Between a country and the amount it describes ("Japan's $5 billion", "a
 # Saudi and Emirati $2 billion"), and between two such countries.
 _PREMODIFIER_GAP: Final = regex.compile(r"(?:'s|\u2019s)?[\s\u00a0]*")
@@ -486,14 +489,14 @@ def _main_countries(places: list[_Place]) -> tuple[str, ...]:
 class _Claim:
     """The countries written right beside one amount."""
 
-    adjacent: _Place | None
-    """The country right after it: "$5 billion *in Vietnam*"."""
+    receiving: tuple[_Place, ...]
+    """The countries right after it: "$1 billion *to Poland and Moldova*"."""
     describing: tuple[_Place, ...]
     """The countries right before it: "a *Saudi and Emirati* $2 billion deposit"."""
 
     @property
     def places(self) -> tuple[_Place, ...]:
-        return (*self.describing, *([self.adjacent] if self.adjacent is not None else []))
+        return (*self.describing, *self.receiving)
 
 
 def _claimed(text: str, reading: _Reading, places: list[_Place]) -> _Claim:
@@ -502,13 +505,17 @@ def _claimed(text: str, reading: _Reading, places: list[_Place]) -> _Claim:
     Other amounts of the sentence do not take these countries as partners.
     """
     span, clause = reading.mention.span, reading.clause
-    adjacent: _Place | None = None
+    receiving: list[_Place] = []
     limit = min(clause.end, span.end + _ADJACENT_REACH)
     for place in places:
-        if place.start < span.end or place.end > limit:
+        if place.start < span.end or place.end > clause.end:
             continue
-        if _ADJACENT_GAP.fullmatch(text, span.end, place.start):
-            adjacent = place
+        if not receiving:
+            if place.end <= limit and _ADJACENT_GAP.fullmatch(text, span.end, place.start):
+                receiving.append(place)
+        elif _LIST_JOIN.fullmatch(text, receiving[-1].end, place.start):
+            receiving.append(place)  # "to Poland and Moldova"
+        elif place.start >= receiving[-1].end:
             break
     describing: list[_Place] = []
     before = [p for p in places if clause.start <= p.start and p.end <= span.start]
@@ -518,7 +525,7 @@ def _claimed(text: str, reading: _Reading, places: list[_Place]) -> _Claim:
             break
         describing.insert(0, place)
         end, gap = place.start, _PREMODIFIER_JOIN
-    return _Claim(adjacent, tuple(describing))
+    return _Claim(tuple(receiving), tuple(describing))
 
 
 def _codes_in(places: Iterable[_Place], start: int, end: int) -> list[str]:
@@ -537,20 +544,20 @@ def _partners(
 ) -> tuple[str, ...]:
     clause, sentence = reading.clause, reading.sentence
     previous = _previous_sentence(text, sentence, sentences)
-    if claim is not None and claim.adjacent is not None:
-        # The country right after the amount is one side; the countries
+    if claim is not None and claim.receiving:
+        # The countries right after the amount are one side; the countries
         # describing it ("a joint Saudi and Emirati $2 billion loan to Yemen"),
         # else the nearest other one before it in the clause, else nearby,
         # else the document's main pair, the other.
-        adjacent = claim.adjacent.code
-        describing = [p.code for p in claim.describing if p.code != adjacent]
+        receiving = list(dict.fromkeys(p.code for p in claim.receiving))
+        describing = [p.code for p in claim.describing if p.code not in receiving]
         if describing:
-            return (*dict.fromkeys(describing), adjacent)
+            return (*dict.fromkeys(describing), *receiving)
         start = reading.mention.span.start
         before = _codes_in(places, clause.start, start) or _codes_in(places, sentence.start, start)
         nearby = _codes_in(places, previous.start, previous.end) if previous else []
-        other = [c for c in (*reversed(before), *nearby, *main) if c != adjacent]
-        return (other[0], adjacent) if other else (adjacent,)
+        other = [c for c in (*reversed(before), *nearby, *main) if c not in receiving]
+        return (other[0], *receiving) if other else tuple(receiving)
     partners = _codes_in(places, clause.start, clause.end) or _codes_in(
         places, sentence.start, sentence.end
     )

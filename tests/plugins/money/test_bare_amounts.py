@@ -144,3 +144,19 @@ def test_generated_bare_ranges_after_a_dlrs_amount_read_back(
     note(text)
     *_, last = read(text)
     assert last == (written, "USD", low * B, high * B)
+
+
+def test_a_year_earlier_after_an_amount_is_a_time_not_a_unit() -> None:
+    found = find_money(
+        "Investment reached 10 billion dlrs, against 7.1 billion a year earlier.",
+        published_year=1987,
+        sentences=bilatx.text.split_sentences(
+            "Investment reached 10 billion dlrs, against 7.1 billion a year earlier."
+        ),
+    )
+    assert [(m.text, m.unit, m.value.currency) for m in found] == [
+        ("10 billion dlrs", None, "USD"),
+        ("7.1 billion", None, "USD"),
+    ]
+    (yearly,) = find_money("Aid is 5 mln dlrs a year.", published_year=1987)
+    assert yearly.unit == "year"

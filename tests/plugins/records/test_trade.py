@@ -159,6 +159,11 @@ def test_down_from_is_a_decrease() -> None:
         ("The bilateral trade deficit of Chile with Canada is $5 billion.", "deficit"),
         ("Norway donated a $3 million field clinic to Chad.", "aid"),
         ("Mexico's purchases of Canadian wheat were worth $900 million.", "deal"),
+        ("Chile's export earnings from France reached $4 billion.", "exports"),
+        ("Peru's oil import bill from Norway rose to $2 billion.", "imports"),
+        ("Japan will lend $300 million to Nepal for a dam.", "aid"),
+        ("France disbursed $40 million to Chad for schools.", "aid"),
+        ("Norway bought a $2 billion stake in a Chilean mine.", "investment"),
     ],
 )
 def test_amounts_measuring_trade_aid_deals_are_figures(text: str, metric: str) -> None:
@@ -177,6 +182,7 @@ def test_amounts_measuring_trade_aid_deals_are_figures(text: str, metric: str) -
         "Canadian": "CAN",
         "Norway": "NOR",
         "Chad": "TCD",
+        "Chilean": "CHL",
     }
     found = figures(text, places={k: v for k, v in codes.items() if k in text})
     assert [f.metric for f in found] == [metric]
