@@ -496,9 +496,18 @@ def _label(tokens: Sequence[Token], colon: int, doc_text: str) -> Speaker | None
     if found is None or found.kind not in (SpeakerKind.NAMED, SpeakerKind.TITLE):
         return None
     line = doc_text.rfind("\n", 0, found.start) + 1
-    if doc_text[line : found.start].strip(_BULLETS):
+    if not doc_text[line : found.start].strip(_BULLETS):
+        return found
+    # "Amara Okafor, Prime Minister of Ghana: '...'": the name before the office.
+    first = next((i for i, t in enumerate(tokens) if t.start >= found.start), 0)
+    if first < 2 or tokens[first - 1].text != ",":  # noqa: PLR2004
         return None
-    return found
+    name = speaker_left(tokens, first - 2, doc_text)
+    if name is None or name.kind is not SpeakerKind.NAMED:
+        return None
+    if doc_text[doc_text.rfind("\n", 0, name.start) + 1 : name.start].strip(_BULLETS):
+        return None
+    return name
 
 
 def find_frames(tokens: Sequence[Token], doc_text: str) -> list[Frame]:

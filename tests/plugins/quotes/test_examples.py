@@ -226,6 +226,11 @@ def test_a_labelled_bullet_names_its_speaker_and_the_next_ones_continue() -> Non
     assert [q.rule for q in found][:2] == ["label", "previous-quote"]
 
 
+def test_a_label_may_give_the_office_after_the_name() -> None:
+    q = only("- Amara Okafor, Prime Minister of Ghana: \u201cWe are proud of this day.\u201d")
+    assert (q.speaker, q.rule) == ("Amara Okafor", "label")
+
+
 def test_a_colon_inside_a_sentence_is_no_label() -> None:
     q = only('They signed a pact with Ghana: "a new dawn for trade".')
     assert q.speaker is None

@@ -115,6 +115,33 @@ def test_generated_quotations_come_back_with_speaker_text_and_channel(case: Case
         assert mention.channel == case.channel
 
 
+@st.composite
+def labelled(draw: st.DrawFn) -> Case:
+    """A fact-sheet bullet 'Title Name: "..."' and bullets that go on quoting, in filler."""
+    person = draw(bst.officials(honorifics=st.none()))
+    speaker = f"{person.title} {person.name}" if person.title else person.name
+    left, right = draw(st.sampled_from((('"', '"'), ("\u201c", "\u201d"))))
+    bullet = draw(st.sampled_from(("", "- ", "\u2022 ", "* ")))
+    quotes = tuple(f"{q}." for q in draw(st.lists(quote_texts(), min_size=1, max_size=3)))
+    lines = [f"{bullet}{speaker}: {left}{quotes[0]}{right}"]
+    lines.extend(f"{bullet}{left}{q}{right}" for q in quotes[1:])
+    glue = draw(st.sampled_from(("\n", "\n\n")))
+    before = draw(fillers())
+    text = glue.join(part for part in (before, *lines) if part)
+    return Case(text=text, quotes=quotes, name=person.name, channel=None)
+
+
+@given(labelled())
+def test_labelled_bullets_and_their_continuations_come_back_with_the_speaker(case: Case) -> None:
+    doc = bilatx.Document(text=case.text)
+    found = check_mentions(PIPELINE.extract_quotes(doc), doc)
+    assert [q.quote for q in found] == list(case.quotes)  # type: ignore[union-attr]
+    for mention in found:
+        assert isinstance(mention, bilatx.QuoteMention)
+        assert mention.speaker is not None
+        assert mention.speaker.endswith(case.name)
+
+
 _MARKS = ('"', "\u201c", "\u201d", "\u2018", "\u2019", "'", "\u00ab", "\u00bb", "``", "''")
 _TOKENS = (
     *_MARKS, "said", "he", "she", "Okafor", "Voss", "Minister", "according to", ",", ".", ":",
