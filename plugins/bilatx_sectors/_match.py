@@ -50,12 +50,17 @@ _NAME_HEADS: Final = frozenset(
         "president", "chairman", "director", "commissioner", "adviser", "advisor", "envoy",
         "governor", "spokesman", "spokesperson", "chief", "ambassador", "premier", "minister's",
         "court", "police", "magazine", "newspaper", "journal", "times", "post",
-        # Named policies and programmes at home ("New Education Policy") and
-        # buildings ("National Museum", "City Hospital") are names too.
-        "policy", "scheme", "yojana", "abhiyan", "museum", "gallery", "hospital", "academy",
-        "foundation", "library", "stadium", "hotel", "palace", "hall", "school",
+        # Named programmes at home ("Swachh Bharat Abhiyan") and buildings
+        # ("National Museum", "City Hospital") are names too.
+        "yojana", "abhiyan", "museum", "gallery", "hospital", "academy", "foundation",
+        "library", "stadium", "hotel", "palace", "hall", "school",
     }
 )  # fmt: skip
+# A country's own named policies ("New Education Policy", "National Health
+# Mission") are names; a bloc's policy under negotiation ("Common
+# Agricultural Policy") still names its area.
+_DOMESTIC_OPENERS: Final = frozenset({"new", "national"})
+_DOMESTIC_HEADS: Final = frozenset({"policy", "scheme", "mission", "programme", "program"})
 _JOINERS: Final = frozenset({"of", "and", "for", "the", "on", "&", "de", "in"})
 _RELATIONS: Final = (
     r"(?i)\b(?:bilateral|talks|visit\w*|met|meeting|meetings|co-?operat\w*|agreements?|agreed"
@@ -147,6 +152,8 @@ def _in_name(text: str, start: int, end: int, sentence: bilatx.Span | None) -> b
         return False
     words = {w.lower().strip(".'\u2019") for w in run}
     after = tokens[last + 1][2].lower().strip(".'\u2019") if last + 1 < len(tokens) else ""
+    if run[0].lower() in _DOMESTIC_OPENERS and words & _DOMESTIC_HEADS:
+        return True
     return bool(words & _NAME_HEADS) or after in _NAME_HEADS
 
 

@@ -158,6 +158,11 @@ def test_second_meanings(sentence: str, expected: list[str]) -> None:
     assert sectors(sentence) == expected
 
 
+def test_a_bloc_policy_under_negotiation_still_names_its_area() -> None:
+    assert sectors("They discussed the Common Agricultural Policy.") == ["agriculture"]
+    assert sectors("They discussed the National Health Mission of Ghana.") == []
+
+
 def test_a_person_named_like_a_crop_is_no_crop() -> None:
     assert sectors("Ambassador Lena Rice said the talks went well.") == []
     assert sectors("They agreed to double rice exports.") == ["agriculture", "trade"]
