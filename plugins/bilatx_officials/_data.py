@@ -49,6 +49,8 @@ class Gazetteer:
     heads: tuple[tuple[str, ...], ...]
     """Office words as token tuples, longest first."""
     weak_heads: frozenset[str]
+    country_weak_heads: frozenset[str]
+    """Weak heads that are offices in lower case too right after a country ("Soviet leader")."""
     modifiers: frozenset[str]
     portfolio: frozenset[str]
     abbreviations: dict[str, Abbreviation]
@@ -58,6 +60,10 @@ class Gazetteer:
     """One country's title to the usual name of the office elsewhere (lower-case keys)."""
     party_countries: dict[str, tuple[str, frozenset[str]]]
     role_nouns: frozenset[str]
+    government_bodies: frozenset[str]
+    """Nouns that name a public body ("ministry", "embassy")."""
+    public_markers: frozenset[str]
+    """Words that make a body named after them public ("state-run", "central" bank)."""
     private_roles: frozenset[str]
     company_words: frozenset[str]
     non_government_words: frozenset[str]
@@ -68,6 +74,8 @@ class Gazetteer:
     suffixes: frozenset[str]
     family_first: dict[str, frozenset[str]]
     not_names: frozenset[str]
+    organisation_words: frozenset[str]
+    """Nouns that end a body's name ("Bank", "party"), lower case: never part of a person's name."""
     agencies: dict[str, str]
     """Agency short or full names (lower case) to the country they belong to."""
 
@@ -100,6 +108,7 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(
         heads=tuple(heads),
         weak_heads=frozenset(titles["weak_heads"]),
+        country_weak_heads=frozenset(titles["country_weak_heads"]),
         modifiers=frozenset(m.lower() for m in titles["modifiers"]),
         portfolio=frozenset(p.lower() for p in titles["portfolio"]),
         abbreviations=abbreviations,
@@ -110,6 +119,8 @@ def gazetteer() -> Gazetteer:
             for k, v in titles["party_countries"].items()
         },
         role_nouns=frozenset(titles["role_nouns"]),
+        government_bodies=frozenset(titles["government_bodies"]),
+        public_markers=frozenset(titles["public_markers"]),
         private_roles=frozenset(titles["private_roles"]),
         company_words=frozenset(titles["company_words"]),
         non_government_words=frozenset(titles["non_government_words"]),
@@ -119,5 +130,6 @@ def gazetteer() -> Gazetteer:
         suffixes=frozenset(names["suffixes"]),
         family_first={k: frozenset(v) for k, v in names["family_name_first"].items()},
         not_names=frozenset(names["not_names"]),
+        organisation_words=frozenset(names["organisation_words"]),
         agencies={k.lower(): v for k, v in agencies["agencies"].items()},
     )

@@ -38,7 +38,7 @@ from bilatx_officials._names import (
     slice_text,
     surname_of,
 )
-from bilatx_officials._titles import Title, parse_title
+from bilatx_officials._titles import Title, body_after, parse_title
 from bilatx_officials._tokens import Token, tokenize
 
 if TYPE_CHECKING:
@@ -57,10 +57,12 @@ _LEAD_VERBS: Final = frozenset(
     {"led", "headed", "leads", "heads", "co-led", "co-chaired", "chaired"}
 )
 _APPOSITION_FILLERS: Final = frozenset({"the", "currently", "also", "now", "formerly", "then", "a"})
-_COUNTERPART: Final = frozenset({"counterpart"})
+_COUNTERPART: Final = frozenset({"counterpart", "counterparts"})
 _POSSESSIVE_DETERMINERS: Final = frozenset({"his", "her", "their"})
 _ROLE_GLUE: Final = frozenset({"the", "of", "in", "for", "at", "on", "and", "a"})
 _MAX_ROLE_WORDS: Final = 9
+_MAX_LISTED: Final = 8
+_ROLE_BREAKS: Final = frozenset({"at", "of", "in", "with", "for", "and", "who", "which", "said"})
 _ACRONYM: Final = regex.compile(r"\((\p{Lu}{2,8})\)")
 
 
@@ -87,6 +89,7 @@ def find_officials(doc: bilatx.Document) -> list[bilatx.OfficialMention]:
     acronyms = _acronym_definitions(text, tokens)
     found = list(_titled(tokens, acronyms))
     found.extend(_role_appositions(tokens, found))
+    found.extend(_body_roles(tokens, found))
     found.extend(_counterparts(tokens, found, sentences))
     found.sort(key=lambda f: f.start)
     _group_countries(tokens, found, sentences)
@@ -251,7 +254,18 @@ def _names_for(
         return  # "Accordingly, the President ...": one bare word is too weak a name
     office = title.text
     end_tok = title.after
-    org = _org_after(tokens, title.after, acronyms)
+    country, source = title.country, title.country_source
+    # Only an office without a complement of its own takes the body after it.
+    own = title.after == title.end == title.head_end
+    body = _role_body(tokens, title.after) if own else None
+    if body is not None:
+        # "Kwame Mensah, a deputy minister at the ministry of finance": the body is
+        # part of the office, as the text gives it, and may say whose it is.
+        office = f"{office} {slice_text(tokens, title.after, body[0])}"
+        end_tok = body[0]
+        if body[1] is not None and (country is None or source == "implied"):
+            country, source = body[1], "of"
+    org = _org_after(tokens, end_tok, acronyms)
     if org is not None:
         office = f"{office}, {org[0]}"
         end_tok = org[1]
@@ -260,8 +274,8 @@ def _names_for(
         end=tokens[end_tok - 1].end,
         name=name,
         title=office,
-        country=title.country,
-        source=title.country_source,
+        country=country,
+        source=source,
         rule="name-title",
         honorific=name.honorific,
     )
@@ -292,36 +306,96 @@ def _of_country(tokens: list[Token], k: int) -> tuple[str, int] | None:
     return None
 
 
-def _plural(tokens: list[Token], title: Title) -> Iterator[_Found]:
-    """Read a plural title and its names ("Presidents Biden and Lula"): one office each."""
-    names: list[Name] = []
-    k = title.end
-    while k < len(tokens):
-        name = parse_name(tokens, k, allow_honorific=False)
-        if name is None:
+def _bracket_country(tokens: list[Token], k: int) -> tuple[str, int] | None:
+    """Return ``(code, end)`` of a country in brackets after a name ("... Ravi Raman (India)")."""
+    if k >= len(tokens) or tokens[k].text != "(":
+        return None
+    for size in (3, 2, 1):
+        end = k + 1 + size
+        if end < len(tokens) and tokens[end].text == ")":
+            phrase = slice_text(tokens, k + 1, end)
+            code = geo.country_code(phrase)
+            if code is not None and geo.name_kind(phrase) in {"country", "organisation"}:
+                return code, end + 1
+    return None
+
+
+def _name_list(tokens: list[Token], k: int) -> list[tuple[Name, str | None, int]]:
+    """Read names joined by commas and "and", each with its own country if the text gives one.
+
+    "A of Japan, B of the Republic of Korea, and C (Philippines)": returns
+    ``(name, country, end)`` per name, ``end`` one past its last token.
+    """
+    found: list[tuple[Name, str | None, int]] = []
+    n = len(tokens)
+    while k < n and len(found) < _MAX_LISTED:
+        name = parse_name(tokens, k)
+        if name is None or _placeish(name):
             break
-        names.append(name)
-        k = name.end
-        if k < len(tokens) and tokens[k].lower in {"and", ","}:
+        end = name.end
+        country = None
+        place = _of_country(tokens, end) or _bracket_country(tokens, end)
+        if place is not None:
+            country, end = place
+        found.append((name, country, end))
+        k = end
+        if k < n and tokens[k].text == ",":
             k += 1
-            if k < len(tokens) and tokens[k].lower == "and":
-                k += 1
-            continue
-        break
-    if len(names) < 2:  # noqa: PLR2004
+        if k < n and tokens[k].lower == "and":
+            k += 1
+        elif k == end:
+            break
+    return found
+
+
+def _plural(tokens: list[Token], title: Title) -> Iterator[_Found]:
+    """Read a plural title and its names ("Presidents Biden and Lula"): one office each.
+
+    Each name takes the country written after it ("Foreign Ministers A of
+    Kenya and B of Ghana"), else the title's. A title in lower case ("finance
+    ministers A and B") needs names of two words or more, or a country for each.
+    """
+    listed = _name_list(tokens, title.end)
+    if len(listed) < 2:  # noqa: PLR2004
         return
-    office = title.text[:-3] + "y" if title.text.endswith("ies") else title.text[:-1]
-    for name in names:
+    if not tokens[title.head_start].cap and not all(
+        country is not None or len(name.words) >= 2  # noqa: PLR2004
+        for name, country, _ in listed
+    ):
+        return
+    own = sum(country is not None for _, country, _ in listed)
+    office = _singular(title.text)
+    for name, country, end in listed:
+        if country is not None:
+            code, source = country, "of"
+        elif own:
+            code, source = None, None  # the others' countries are written out, this one's is not
+        else:
+            code, source = title.country, title.country_source
         yield _Found(
             start=name.span[0],
-            end=name.span[1],
+            end=tokens[end - 1].end,
             name=name,
             title=office,
-            country=title.country,
-            source=title.country_source,
+            country=code,
+            source=source,
             rule="plural-title",
-            honorific=None,
+            honorific=name.honorific,
         )
+
+
+def _singular(office: str) -> str:
+    """Return the office of one holder ("Foreign Ministers" -> "Foreign Minister")."""
+    words = office.split()
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
+        if word.casefold().endswith("ies"):
+            words[index] = word[:-3] + ("Y" if word.isupper() else "y")
+            break
+        if word.casefold().endswith("s") and not word.casefold().endswith("ss"):
+            words[index] = word[:-1]
+            break
+    return " ".join(words)
 
 
 def _parenthesised(tokens: list[Token], title: Title, name: Name) -> Name:
@@ -458,28 +532,157 @@ def _role_appositions(tokens: list[Token], found: list[_Found]) -> Iterator[_Fou
         )
 
 
+def _role_body(tokens: list[Token], k: int) -> tuple[int, str | None] | None:
+    """Read the public body after a role, past a portfolio in lower case.
+
+    "at the ministry of finance", or "for international affairs at the Ministry
+    of International Trade and Industry": returns ``(end, country)`` as
+    :func:`body_after` does.
+    """
+    body = body_after(tokens, k)
+    if body is not None or k >= len(tokens) or tokens[k].lower not in {"for", "of", "in"}:
+        return body
+    vocabulary = gazetteer().vocabulary
+    m = k + 1
+    while (
+        m < len(tokens)
+        and m - k <= _MAX_ROLE_WORDS
+        and tokens[m].kind == "word"
+        and not tokens[m].cap
+        and tokens[m].lower in vocabulary
+    ):
+        m += 1
+    return body_after(tokens, m) if m > k + 1 else None
+
+
+def _body_roles(tokens: list[Token], found: list[_Found]) -> Iterator[_Found]:
+    """Find a role at a public body after a name.
+
+    "Kwame Mensah, a senior official at the ministry of finance," and "Kwame
+    Mensah, the finance ministry's director of trade,": the title is the
+    phrase as written, the country whatever the body's name says.
+    """
+    g = gazetteer()
+    n = len(tokens)
+    for c, tok in enumerate(tokens):
+        if tok.text != "," or c + 1 >= n:
+            continue
+        k = c + 1
+        if tokens[k].lower in {"a", "an", "the"}:
+            k += 1
+        role = _body_role_at(tokens, k)
+        if role is None:
+            continue
+        end, country = role
+        if any(tokens[p].lower in g.private_roles for p in range(k, end)):
+            continue
+        name = parse_name_backwards(tokens, c)
+        if name is None or _placeish(name) or (len(name.words) == 1 and name.honorific is None):
+            continue
+        if _inside(found, name.span[0], tokens[end - 1].end):
+            continue
+        yield _Found(
+            start=name.span[0],
+            end=tokens[end - 1].end,
+            name=name,
+            title=slice_text(tokens, k, end),
+            country=country,
+            source="of" if country else None,
+            rule="role-apposition",
+            honorific=name.honorific,
+        )
+
+
+def _body_role_at(tokens: list[Token], k: int) -> tuple[int, str | None] | None:
+    """Read "senior official at the ministry" or "finance ministry's director" at ``k``."""
+    g = gazetteer()
+    n = len(tokens)
+    possessive = _possessive_body_role(tokens, k)
+    if possessive is not None:
+        return possessive
+    m = k
+    role = False
+    while m < n and m - k < _MAX_ROLE_WORDS:
+        word = tokens[m]
+        if word.kind != "word" or word.cap or word.lower in _ROLE_BREAKS:
+            break
+        role = role or word.lower in g.role_nouns
+        m += 1
+    if not role or m == k:
+        return None
+    return _role_body(tokens, m)
+
+
+def _possessive_body_role(tokens: list[Token], k: int) -> tuple[int, str | None] | None:
+    """Read "the finance ministry's director of international finance" at ``k``."""
+    g = gazetteer()
+    n = len(tokens)
+    pos = next((p for p in range(k, min(n, k + 6)) if tokens[p].kind == "pos"), None)
+    if pos is None or pos == k or not all(t.kind == "word" for t in tokens[k:pos]):
+        return None
+    if not any(t.lower in g.government_bodies for t in tokens[k:pos]):
+        return None
+    m = pos + 1
+    role = False
+    while m < n and m - pos <= _MAX_ROLE_WORDS and tokens[m].kind == "word":
+        low = tokens[m].lower
+        if tokens[m].cap or low in _ROLE_BREAKS:
+            break
+        role = role or low in g.role_nouns
+        m += 1
+    if not role:
+        return None
+    end = m
+    if m < n and tokens[m].lower in {"of", "for"}:
+        q = m + 1
+        while q < n and tokens[q].kind == "word" and tokens[q].lower in g.vocabulary:
+            q += 1
+        end = q if q > m + 1 else m
+    return end, _body_country_before(tokens, k, pos)
+
+
+def _body_country_before(tokens: list[Token], start: int, end: int) -> str | None:
+    for p in range(start, end):
+        if tokens[p].cap:
+            code = geo.country_code(tokens[p].text)
+            if code is not None and geo.name_kind(tokens[p].text) in {"country", "demonym"}:
+                return code
+    return None
+
+
 def _counterparts(
     tokens: list[Token], found: list[_Found], sentences: list[int]
 ) -> Iterator[_Found]:
-    """Find counterparts ("his Chinese counterpart Yang Jiechi"): same office, other country."""
+    """Find counterparts ("his Chinese counterpart Yang Jiechi"): same office, other country.
+
+    Several may follow, each with its own country ("his counterparts A of
+    Japan and B of the Philippines").
+    """
     starts = [t.start for t in tokens]
     for k, tok in enumerate(tokens):
         if tok.lower not in _COUNTERPART or tok.kind != "word":
             continue
         j = k - 1
         country = None
-        if j >= 0:
-            code = geo.country_code(tokens[j].text)
-            if code is not None:
-                country = code
-                j -= 1
-        if j < 0 or tokens[j].lower not in _POSSESSIVE_DETERMINERS:
-            continue
+        for size in (2, 1):
+            if j - size + 1 >= 0 and all(t.is_word for t in tokens[j - size + 1 : j + 1]):
+                code = geo.country_code(slice_text(tokens, j - size + 1, j + 1))
+                if code is not None:
+                    country = code
+                    j -= size
+                    break
+        owner = j >= 0 and tokens[j].lower in _POSSESSIVE_DETERMINERS
+        if not owner and country is None:
+            continue  # "counterpart" alone: whose, and from where, is not said
+        first = j if owner else j + 1
         m = k + 1
         if m < len(tokens) and tokens[m].text == ",":
             m += 1
-        name = parse_name(tokens, m)
-        if name is None or _inside(found, name.span[0], name.span[1]):
+        listed = _name_list(tokens, m)
+        if tok.lower == "counterpart":
+            listed = listed[:1]
+        listed = [item for item in listed if not _inside(found, item[0].span[0], item[0].span[1])]
+        if not listed:
             continue
         # The person whose counterpart this is: the last titled person named in
         # this sentence, else in the two before ("Jaishankar, who is in Tehran, met
@@ -489,18 +692,42 @@ def _counterparts(
             f_tok = bisect.bisect_left(starts, f.start)
             if f.end <= tok.start and 0 <= sentences[k] - sentences[f_tok] <= 2 and f.title:  # noqa: PLR2004
                 subject = f
-        if subject is None:
+        office = subject.title if subject is not None else _bare_office(tokens, sentences, k)
+        if office is None:
             continue
-        yield _Found(
-            start=tokens[j].start,
-            end=name.span[1],
-            name=name,
-            title=_counterpart_title(subject.title),
-            country=country,
-            source="qualifier" if country else None,
-            rule="counterpart",
-            honorific=name.honorific,
-        )
+        for index, (name, own, end) in enumerate(listed):
+            code = own or country
+            yield _Found(
+                start=tokens[first].start if index == 0 else name.span[0],
+                end=tokens[end - 1].end,
+                name=name,
+                title=_counterpart_title(office),
+                country=code,
+                source=("of" if own else "qualifier") if code else None,
+                rule="counterpart",
+                honorific=name.honorific,
+            )
+
+
+def _bare_office(tokens: list[Token], sentences: list[int], k: int) -> str | None:
+    """Return the last office named without a name before ``k`` in its sentence.
+
+    "The Secretary met his counterparts ...": whose counterparts is an office alone.
+    """
+    office = None
+    m = k - 1
+    while m >= 0 and sentences[m] == sentences[k]:
+        m -= 1
+    m += 1
+    while m < k:
+        title = parse_title(tokens, m)
+        if title is None or title.plural or title.private:
+            m += 1
+            continue
+        if title.after <= k:
+            office = title.text
+        m = max(m + 1, title.run_end)
+    return office
 
 
 def _counterpart_title(title: str | None) -> str | None:
@@ -658,8 +885,10 @@ def _bare_ok(tokens: list[Token], k: int, nxt: Token | None) -> bool:
             return False
         if prev.cap and prev.lower not in {"and", "but"} and not _sentence_start(tokens, k - 1):
             return False  # "John Baker" is another Baker
+    if nxt is not None and nxt.kind == "word" and nxt.lower in gazetteer().organisation_words:
+        return False  # "West Bank", "the Okafor Foundation"
     if nxt is not None and nxt.kind == "word" and nxt.cap and nxt.text not in gazetteer().not_names:
-        return False  # "West Bank", "Price Waterhouse"
+        return False  # "Price Waterhouse"
     return not (tokens[k].lower in vocabulary and _sentence_start(tokens, k))
 
 

@@ -125,7 +125,7 @@ def name_word_ok(token: Token) -> bool:
     text = token.text
     if token.kind != "word" or not token.cap:
         return False
-    if text in g.not_names:
+    if text in g.not_names or token.lower in g.organisation_words:
         return False
     if len(text) > 3 and text.isupper():  # noqa: PLR2004
         return False  # a headline in capitals, not a name
@@ -205,6 +205,12 @@ def parse_name(tokens: list[Token], i: int, *, allow_honorific: bool = True) -> 
         break
     if not real or last_end == -1:
         return None
+    if (
+        last_end < n
+        and tokens[last_end].kind == "word"
+        and tokens[last_end].lower in g.organisation_words
+    ):
+        return None  # "the Bharatiya Janata party": a body named like a person
     return Name(
         start=i,
         end=last_end,

@@ -27,7 +27,7 @@ from bilatx_officials._names import fold, match_phrase, name_word_ok, parse_name
 if TYPE_CHECKING:
     from bilatx_officials._tokens import Token
 
-__all__ = ["Title", "parse_title"]
+__all__ = ["Title", "body_after", "parse_title"]
 
 _CONNECTORS: Final = frozenset({"and", "&"})
 _PREPOSITIONS: Final = frozenset({"of", "for", "to", "on"})
@@ -36,6 +36,19 @@ _MAX_QUALIFIER_WORDS: Final = 4
 _BRACKETED: Final = regex.compile(r"\s*\(\p{Lu}[\p{L}]{1,7}\)")
 _MAX_COMPLEMENT: Final = 16
 _MAX_NAME_IN_COMPLEMENT: Final = 5
+_BODY_PREPOSITIONS: Final = frozenset({"at", "of", "in", "with", "for"})
+_MAX_BODY: Final = 12
+_BANK: Final = "bank"
+# Markers that make any body public; the others only make a bank a central or state bank.
+_STATE_OWNED: Final = frozenset(
+    {"state-run", "state-owned", "government-owned", "government-run", "public-sector"}
+)
+# Heads of companies' offices: "of" and a bare unknown name after them is a company.
+_COMPANY_HEADS: Final = frozenset(
+    {"president", "vice president", "vice-president", "chairman", "chairwoman", "chairperson",
+     "chair", "vice chairman", "vice-chairman", "vice chair", "director", "chief", "head",
+     "treasurer"}
+)  # fmt: skip
 # Heads that companies and newsrooms use too: without a public qualifier, a
 # capitalised word in front of them ("Boeing President ...") marks a company.
 _AMBIGUOUS_HEADS: Final = frozenset(
@@ -63,6 +76,10 @@ class Title:
     """First token of the whole phrase, qualifier included ("India's ...")."""
     head: str
     """The head in lower case ("prime minister")."""
+    head_start: int
+    """First token of the head."""
+    head_end: int
+    """One past the head's last token (the complement, if any, starts here)."""
     text: str
     """The office as written, qualifier removed, abbreviation expanded."""
     country: str | None
@@ -134,7 +151,7 @@ def _title_word(tok: Token) -> bool:
         return False
     if tok.cap and _country_word(tok.text):
         return False  # "American", "Soviet": whose office, not which
-    if tok.lower in _vocabulary() or (tok.cap and _plural_head(tok.lower)):
+    if tok.lower in _vocabulary() or _plural_head(tok.lower, capital=tok.cap):
         return True
     if _is_acronym(tok):
         return tok.text.lower() in g.agencies or tok.text in g.abbreviations
@@ -155,16 +172,23 @@ def _head_at(
             continue
         if all(tokens[p + k].lower == word for k, word in enumerate(head)):
             return end, " ".join(head), None, False
-    singular = _plural_head(tokens[p].lower)
-    if singular and tokens[p].cap:
+    singular = _plural_head(tokens[p].lower, capital=tokens[p].cap)
+    if singular:
         return p + 1, singular, None, True
     return None
 
 
-def _plural_head(low: str) -> str | None:
-    """Return the singular of a plural one-word head ("Presidents" -> "president")."""
+def _plural_head(low: str, *, capital: bool) -> str | None:
+    """Return the singular of a plural one-word head ("Presidents" -> "president").
+
+    In lower case, heads that are ordinary words too ("leaders", "heads") do not count.
+    """
     singular = low[:-3] + "y" if low.endswith("ies") else low[:-1] if low.endswith("s") else ""
-    return singular if singular and (singular,) in gazetteer().heads else None
+    if not singular or (singular,) not in gazetteer().heads:
+        return None
+    if not capital and singular in gazetteer().weak_heads:
+        return None
+    return singular
 
 
 def _country_phrase_ending(tokens: list[Token], end: int) -> tuple[int, str, str] | None:
@@ -398,6 +422,38 @@ def _complement(
     return end, name_start, country, honorific, name_end
 
 
+def _name_extent(tokens: list[Token], end: int) -> int:
+    """Return where a capitalised name going on past ``end`` stops ("Iron and Steel Federation")."""
+    k = end
+    while k < len(tokens) and k - end < _MAX_COMPLEMENT:
+        tok = tokens[k]
+        joins = tok.lower in {"and", "&", "of"} and k + 1 < len(tokens) and tokens[k + 1].cap
+        if tok.kind != "word" or not (tok.cap or joins):
+            break
+        k += 1
+    return k
+
+
+def _bare_unknown_body(tokens: list[Token], prep: int, end: int) -> bool:
+    """Whether "of" is followed by a bare name that is no country, place or public body.
+
+    "president of Mitsubishi" is a company's office; "President of Kenya",
+    "Director of NASA", "President of the Republic" are not.
+    """
+    if tokens[prep].lower != "of" or end - prep - 1 > 3 or end <= prep + 1:  # noqa: PLR2004
+        return False
+    words = tokens[prep + 1 : end]
+    if not all(t.kind == "word" and t.cap and t.lower not in _vocabulary() for t in words):
+        return False
+    phrase = slice_text(tokens, prep + 1, end)
+    return (
+        geo.country_code(phrase) is None
+        and geo.region_country(phrase) is None
+        and geo.city_country(phrase) is None
+        and gazetteer().agencies.get(phrase.lower()) is None
+    )
+
+
 def _body_owner(tokens: list[Token], start: int, end: int) -> str | None:
     """Return whose body an office "of ..." belongs to ("of the Federal Reserve Board", "of NATO").
 
@@ -442,7 +498,27 @@ def _complement_name_ok(tokens: list[Token], start: int, stop: int) -> bool:
     if name is None or geo.country_code(name.text) is not None:
         return False  # "Ambassador to the United Nations"
     parts = [t for t in tokens[name.start : name.end] if t.text != "."]
-    return len(parts) >= 2 or name.honorific is not None  # noqa: PLR2004  ("R. Iyer" counts)
+    if len(parts) >= 2 or name.honorific is not None:  # noqa: PLR2004  ("R. Iyer" counts)
+        return True
+    # One word after an office made only of title words, countries and glue is a
+    # surname ("Minister of State for External Affairs Raman"); after any other
+    # capitalised word it ends a body's name ("of the National Association").
+    word = tokens[name.start]
+    prev = tokens[start - 1] if start > 0 else None
+    if (
+        stop + 1 < len(tokens)
+        and tokens[stop].lower in _CONNECTORS
+        and tokens[stop + 1].kind == "word"
+        and tokens[stop + 1].cap
+    ):
+        return False  # "the Japan Iron and Steel Federation": a body's name goes on
+    return (
+        word.lower not in _vocabulary()
+        and prev is not None
+        and prev.kind in {"word", "abbr"}
+        and (prev.lower in _vocabulary() or geo.country_code(prev.text) is not None)
+        and prev.lower not in _COMPLEMENT_GLUE
+    )
 
 
 def _glue_may_follow(prev: Token) -> bool:
@@ -489,6 +565,13 @@ def _trailing_of_country(tokens: list[Token], start: int, end: int) -> tuple[int
                 return j, code
             return None
     return None
+
+
+def _country_before(tokens: list[Token], k: int) -> bool:
+    """Whether a country or demonym is written right before token ``k`` ("Soviet", "Iraq's")."""
+    end = k - 1 if k > 0 and tokens[k - 1].kind == "pos" else k
+    found = _country_phrase_ending(tokens, end)
+    return found is not None and found[2] == "qualifier"
 
 
 def _company_before(tokens: list[Token], q: int) -> bool:
@@ -556,7 +639,12 @@ def parse_title(tokens: list[Token], i: int) -> Title | None:
             start = p + 1  # "Politburo Member and Director of ...": the last office
             break
     head_tok = tokens[head_start]
-    if head in g.weak_heads and not head_tok.cap and start == head_start:
+    if (
+        head in g.weak_heads
+        and not head_tok.cap
+        and start == head_start
+        and not (head in g.country_weak_heads and _country_before(tokens, start))
+    ):
         return None
     if abbreviation is not None:
         # Before an abbreviation only capitalised words belong to the title ("Deputy PM").
@@ -586,7 +674,7 @@ def parse_title(tokens: list[Token], i: int) -> Title | None:
                     end, complement_country = trailing
                 else:
                     end = c_end
-            body = range(prep + 1, c_end)
+            body = range(prep + 1, _name_extent(tokens, c_end))
             if any(tokens[p].lower in g.company_words for p in body):
                 private = True
             elif (
@@ -595,6 +683,8 @@ def parse_title(tokens: list[Token], i: int) -> Title | None:
                 and geo.country_code(slice_text(tokens, prep + 1, c_end)) is None
             ):
                 private = True  # "president of the National Association of Manufacturers"
+            elif head in _COMPANY_HEADS and _bare_unknown_body(tokens, prep, c_end):
+                private = True  # "president of Mitsubishi"
     country, source, span_start, region_start = _qualifier(tokens, start, head)
     text_start = region_start if region_start is not None else start
     if complement_country is None and comp is not None and tokens[prep].lower == "of":
@@ -646,6 +736,8 @@ def parse_title(tokens: list[Token], i: int) -> Title | None:
         after=after,
         span_start=min(span_start, text_start),
         head=head,
+        head_start=head_start,
+        head_end=head_end,
         text=text,
         country=country,
         country_source=source,
@@ -673,3 +765,91 @@ def _title_text(
     expanded = abbreviation.expand(country)
     after = slice_text(tokens, head_end, end)
     return " ".join(part for part in (before, expanded, after) if part)
+
+
+def body_after(tokens: list[Token], k: int) -> tuple[int, str | None] | None:
+    """Read the public body a role belongs to, starting at the preposition ``tokens[k]``.
+
+    "at the ministry of international trade and industry", "of the central
+    bank", "in Japan's finance ministry", "of the Export-Import Bank of Japan".
+    Returns ``(end, country)``: ``end`` is one past the body's last token and
+    ``country`` the country, organisation or agency the body names (or
+    ``None``). Returns ``None`` when no body follows or the body is a
+    company's or a private association's.
+    """
+    g = gazetteer()
+    n = len(tokens)
+    if k >= n or tokens[k].lower not in _BODY_PREPOSITIONS:
+        return None
+    words: list[int] = []
+    m = k + 1
+    while m < n and m - k <= _MAX_BODY:
+        tok = tokens[m]
+        low = tok.lower
+        if tok.kind == "pos" and words:
+            words.append(m)
+        elif tok.kind == "abbr" or (
+            tok.kind == "word"
+            and (
+                tok.cap
+                or low in _vocabulary()
+                or low in g.government_bodies
+                or low in g.public_markers
+                or low in _COMPLEMENT_GLUE
+            )
+        ):
+            if words and low in {"to", "in", "on", "for", "a"}:
+                break  # "... ministry in Tokyo", "... ministry for a year"
+            if low in _CONNECTORS and m + 1 < n and tokens[m + 1].lower in {"the", "a", "an"}:
+                break  # "the ministry and the central bank": two bodies
+            words.append(m)
+        else:
+            break
+        m += 1
+    while words and (
+        tokens[words[-1]].lower in _COMPLEMENT_GLUE or tokens[words[-1]].kind == "pos"
+    ):
+        words.pop()
+    if not words:
+        return None
+    end = words[-1] + 1
+    lows = [tokens[w].lower for w in words]
+    if any(low in g.company_words for low in lows):
+        return None
+    country = _body_country(tokens, k + 1, end)
+    public = any(low in g.government_bodies or low in _STATE_OWNED for low in lows)
+    if not public and _BANK in lows:
+        bank = lows.index(_BANK)
+        public = country is not None or any(low in g.public_markers for low in lows[:bank])
+    if not public:
+        public = any(
+            g.agencies.get(slice_text(tokens, p, p + size).lower()) is not None
+            for p in range(k + 1, end)
+            for size in (3, 2, 1)
+            if p + size <= end
+        )
+    if not public or (
+        any(low in g.non_government_words for low in lows)
+        and not any(low in g.government_bodies for low in lows)
+    ):
+        return None
+    return end, country
+
+
+def _body_country(tokens: list[Token], start: int, end: int) -> str | None:
+    """Return the country, organisation or agency owner named inside a body's name."""
+    g = gazetteer()
+    for p in range(start, end):
+        if not (tokens[p].cap or tokens[p].kind == "abbr"):
+            continue
+        for size in (4, 3, 2, 1):
+            if p + size > end or not all(t.is_word for t in tokens[p : p + size]):
+                continue
+            phrase = slice_text(tokens, p, p + size)
+            agency = g.agencies.get(phrase.lower())
+            if agency is not None:
+                return agency
+            code = geo.country_code(phrase)
+            if code is not None and geo.name_kind(phrase) in {"country", "demonym", "organisation"}:
+                return code
+    return None

@@ -428,3 +428,179 @@ def test_people_without_a_public_office_are_not_officials(text: str) -> None:
 
 def test_no_country_when_the_text_does_not_say() -> None:
     assert only("Trade Minister Lena Voss said prices rose.").country is None
+
+
+# ------------------------------------------------- lists after a plural role
+
+
+def test_counterparts_listed_each_take_their_own_country() -> None:
+    text = (
+        "Foreign Minister Lena Voss met her counterparts Kwame Mensah of Ghana, "
+        "Park Min-jae of the ROK, and Hana Takeda of Japan on Monday."
+    )
+    found = {p.name: (p.title, p.country) for p in people(text)}
+    assert found["Kwame Mensah"] == ("Foreign Minister", "GHA")
+    assert found["Park Min-jae"] == ("Foreign Minister", "KOR")
+    assert found["Hana Takeda"] == ("Foreign Minister", "JPN")
+
+
+def test_counterparts_of_an_office_named_without_a_name() -> None:
+    text = (
+        "The Secretary welcomed his counterparts Amara Okafor of Kenya and Tomas Novak of Poland."
+    )
+    found = [(m.name, m.title, m.country) for m in mentions(text)]
+    assert found == [
+        ("Amara Okafor", "Secretary", "KEN"),
+        ("Tomas Novak", "Secretary", "POL"),
+    ]
+
+
+def test_a_plural_office_in_lower_case_with_a_country_in_brackets_per_name() -> None:
+    text = "The national security advisers Ravi Raman (India) and Sven Brennan (Norway) met."
+    found = [(m.name, m.title, m.country) for m in mentions(text)]
+    assert found == [
+        ("Ravi Raman", "national security adviser", "IND"),
+        ("Sven Brennan", "national security adviser", "NOR"),
+    ]
+
+
+def test_a_plural_office_with_of_country_per_name() -> None:
+    text = "Trade Ministers Amara Okafor of Kenya and Kwame Mensah of Ghana signed the pact."
+    assert {(p.name, p.title, p.country) for p in people(text)} == {
+        ("Amara Okafor", "Trade Minister", "KEN"),
+        ("Kwame Mensah", "Trade Minister", "GHA"),
+    }
+
+
+def test_a_lower_case_plural_needs_full_names_or_countries() -> None:
+    assert [m.name for m in mentions("Finance ministers Amara Okafor and Kwame Mensah met.")] == [
+        "Amara Okafor",
+        "Kwame Mensah",
+    ]
+    assert mentions("The leaders Okafor and Mensah met.") == []
+
+
+def test_a_counterpart_named_with_a_demonym_and_no_possessive() -> None:
+    text = "Kenyan Trade Minister Amara Okafor and Ghanaian counterpart Kwame Mensah met."
+    found = {p.name: (p.title, p.country) for p in people(text)}
+    assert found["Kwame Mensah"] == ("Trade Minister", "GHA")
+    assert found["Amara Okafor"] == ("Trade Minister", "KEN")
+
+
+# ------------------------------------------------------ coordinated officials
+
+
+def test_the_second_of_two_coordinated_officials_keeps_its_own_country() -> None:
+    text = (
+        "Kenyan Trade Minister Amara Okafor and Finance Minister Kwame Mensah of Ghana "
+        "met on Monday. A ministry spokesman said later that Mensah was pleased."
+    )
+    found = {p.name: (p.title, p.country) for p in people(text)}
+    assert found == {
+        "Amara Okafor": ("Trade Minister", "KEN"),
+        "Kwame Mensah": ("Finance Minister", "GHA"),
+    }
+
+
+def test_names_after_one_plural_title_do_not_share_a_written_country() -> None:
+    text = "Foreign Ministers Amara Okafor and Kwame Mensah of Ghana met in Nairobi."
+    found = {m.name: m.country for m in mentions(text)}
+    assert found == {"Amara Okafor": None, "Kwame Mensah": "GHA"}
+
+
+# --------------------------------------------------------- offices after names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '"It will pass," said Hiroshi Tanaka, a deputy minister at the ministry of trade.',
+            ("Hiroshi Tanaka", "deputy minister at the ministry of trade", None),
+        ),
+        (
+            "Kwame Mensah, a deputy minister at the Ghanaian ministry of finance, objected.",
+            ("Kwame Mensah", "deputy minister at the Ghanaian ministry of finance", "GHA"),
+        ),
+        (
+            "Hiroshi Tanaka, a senior official of the Finance Ministry, said rates were fine.",
+            ("Hiroshi Tanaka", "senior official of the Finance Ministry", None),
+        ),
+        (
+            "Kwame Mensah, a senior civil servant in Ghana's trade ministry, said so.",
+            ("Kwame Mensah", "senior civil servant in Ghana's trade ministry", "GHA"),
+        ),
+        (
+            "Lena Voss, head of the state planning commission, said output grew.",
+            ("Lena Voss", "head of the state planning commission", None),
+        ),
+        (
+            "Lena Voss, governor of the central bank, said rates would rise.",
+            ("Lena Voss", "governor of the central bank", None),
+        ),
+        (
+            "Hiroshi Tanaka, the finance ministry's director of international finance, agreed.",
+            ("Hiroshi Tanaka", "finance ministry's director of international finance", None),
+        ),
+        (
+            "Hana Takeda, president of the Export-Import Bank of Japan, said loans would go on.",
+            ("Hana Takeda", "president of the Export-Import Bank", "JPN"),
+        ),
+        (
+            "Hiroshi Tanaka, president of the state-run Export-Import Bank, said so.",
+            ("Hiroshi Tanaka", "president of the state-run Export-Import Bank", None),
+        ),
+    ],
+)
+def test_a_public_role_after_the_name(text: str, expected: tuple[str, str, str | None]) -> None:
+    (found,) = mentions(text)
+    assert (found.name, found.title, found.country) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tomas Novak, chief executive officer, Acme Steel Corp, said orders fell.",
+        "Hiroshi Tanaka, president of Daiwabo, said sales rose.",
+        "Hana Takeda, president of the Japan Iron and Steel Federation, said so.",
+        "Hiroshi Tanaka, an official at Nakamura Trading Company, said so.",
+        "A spokesman for the opposition Lok Janshakti party called the deal a scandal.",
+        "Opposition leader Lok Janshakti party said no.",
+        "Credit came from the Overseas Development Bank, a bank spokesman said.",
+    ],
+)
+def test_companies_and_parties_are_not_people(text: str) -> None:
+    assert mentions(text) == []
+
+
+# -------------------------------------------------------- more title patterns
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Minister of State for External Affairs Raman arrived.",
+            ("Raman", "Minister of State for External Affairs", "IND"),
+        ),
+        ("Secretary of the Treasury Voss arrived.", ("Voss", "Secretary of the Treasury", "USA")),
+        ("Minister of Finance Okafor arrived.", ("Okafor", "Minister of Finance", None)),
+        ("State Councilor Wang Mingyu arrived.", ("Wang Mingyu", "State Councilor", "CHN")),
+        ("Soviet leader Pavel Orlov arrived.", ("Pavel Orlov", "leader", "SUN")),
+        ("Iraq's leader Kamal Haddad arrived.", ("Kamal Haddad", "leader", "IRQ")),
+    ],
+)
+def test_more_offices_before_a_name(text: str, expected: tuple[str, str, str | None]) -> None:
+    (found,) = mentions(text)
+    assert (found.name, found.title, found.country) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The President of the National Association Voss said so.",
+        "The team leader Kamal Haddad said so.",
+    ],
+)
+def test_no_official_from_a_body_or_an_ordinary_leader(text: str) -> None:
+    assert mentions(text) == []
