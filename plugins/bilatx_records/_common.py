@@ -39,6 +39,7 @@ __all__ = [
     "Dateline",
     "Place",
     "Ref",
+    "counterpart_pronoun",
     "fold",
     "governing_word",
     "in_closed_aside",
@@ -92,7 +93,7 @@ _PAST: Final = (
     r"visited|toured|travell?ed|went|flew|paid|made|held|met|concluded|concluding|"
     r"wrapped|ended|ending|completed|returned|was|were|had|last|recent|recently|earlier|"
     r"yesterday|ago|arrived|landed|after|following|previous|spoke|spoken|talked|"
-    r"discussed|opened|attended|embarked|undertook|began|started|wrapped\s+up|left"
+    r"discussed|opened|attended|embarked|undertook|began|started|wrapped\s+up|left|since"
 )
 _ONGOING: Final = (
     r"ongoing|currently|under\s*way|is\s+(?:now\s+)?(?:in|visiting|touring|on|meeting)|"
@@ -921,7 +922,7 @@ def chain_back(ctx: Context, refs: Sequence[Ref], head: Ref) -> list[Ref]:
     for ref in reversed(refs[:index]):
         if ref.span.end > chain[0].span.start:
             continue
-        if _counterpart_pronoun(ctx, ref):
+        if counterpart_pronoun(ctx, ref):
             continue
         gap = ctx.text[ref.span.end : chain[0].span.start]
         if ref.how == "pronoun" or is_possessive(ctx, ref) or not is_list_gap(gap):
@@ -930,7 +931,7 @@ def chain_back(ctx: Context, refs: Sequence[Ref], head: Ref) -> list[Ref]:
     return chain
 
 
-def _counterpart_pronoun(ctx: Context, ref: Ref) -> bool:
+def counterpart_pronoun(ctx: Context, ref: Ref) -> bool:
     """Whether ``ref`` is the "his" of "his counterpart": part of the list's glue."""
     return (
         ref.how == "pronoun"
@@ -947,7 +948,7 @@ def chain_forward(ctx: Context, refs: Sequence[Ref], head: Ref, end: int) -> lis
             continue
         if ref.span.end > end:
             break
-        if _counterpart_pronoun(ctx, ref):
+        if counterpart_pronoun(ctx, ref):
             continue
         gap = ctx.text[chain[-1].span.end : ref.span.start]
         if ref.how == "pronoun" or is_possessive(ctx, ref) or not is_list_gap(gap):

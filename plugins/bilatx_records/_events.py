@@ -63,7 +63,11 @@ def analyse(doc: bilatx.Document, mentions: bilatx.Mentions) -> Events:
     _meetings.inherit_context(state)
     _visits.imply_visits(state)
     visits = _visits.finish_visits(state)
-    _meetings.inherit_from_visits(state, visits)
+    placed = _meetings.inherit_from_visits(state, visits)
+    if _visits.imply_visits(state, placed):
+        # A counterpart met during the visit came there too ("On the
+        # sidelines, she met her Japanese counterpart"): read the visits again.
+        visits = _visits.finish_visits(state)
     meetings = _meetings.finish_meetings(state)
     return Events(tuple(visits), tuple(meetings))
 

@@ -26,6 +26,7 @@ import regex
 import bilatx
 from bilatx_records._common import (
     chain_forward,
+    counterpart_pronoun,
     fronted_subjects,
     governing_word,
     is_future,
@@ -38,7 +39,7 @@ from bilatx_records._common import (
     subjects_before,
     verb_ready,
 )
-from bilatx_records._model import Leader, MeetingDraft, Solo
+from bilatx_records._model import Leader, MeetingDraft, Solo, hosted_visit
 
 if TYPE_CHECKING:
     from bilatx_records._common import Context, Place, Ref
@@ -65,13 +66,14 @@ _VERB_GOVERNORS: Final = frozenset(
     | {"receives", "receive", "receiving", "welcomed", "welcomes", "welcome", "welcoming"}
 )
 _PHONE_KINDS: Final = frozenset({"spoke", "call"})
+_MET_WORDS: Final = frozenset({"met", "meets", "conferred", "confers"})
 _VIDEO_RE: Final = regex.compile(r"(?<![\w])(?:video\w*|virtual\w*|online)(?![\w])", regex.I)
 _BETWEEN_RE: Final = regex.compile(r"[^.;:]{0,30}?(?<![\w])between\s", regex.IGNORECASE)
 _WITH_RE: Final = regex.compile(r"\W{0,3}(?:[\w'\u2019-]+\s+){0,4}?with(?![\w])", regex.I)
 _PLURAL_TITLE_RE: Final = regex.compile(
     r"[^.;:]{0,40}?(?<![\w])with\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,4}?"
     r"(?P<noun>premiers|presidents|prime\s+ministers|chief\s+ministers|foreign\s+ministers"
-    r"|ministers|governors|ambassadors|chancellors)(?![\w])",
+    r"|ministers|governors|ambassadors|chancellors|secretaries|envoys|mayors)(?![\w])",
     regex.IGNORECASE,
 )
 _GROUP_RE: Final = regex.compile(
@@ -122,6 +124,14 @@ _STAY_RE: Final = regex.compile(
     r"|(?<![\w])during\s+(?:his|her|their|the|this)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:visit|trip|stay|tour|stopover|journey)(?![\w])",
     regex.IGNORECASE,
+)
+_ELSEWHERE_RE: Final = regex.compile(
+    r"(?<![\w])(?:on\s+the\s+sidelines(?!\s+of)|there)(?![\w])", regex.IGNORECASE
+)
+"""A meeting set where an earlier sentence was: "on the sidelines", "there"."""
+_LOOKBACK_SENTENCES: Final = 2
+_SIDELINES_RE: Final = regex.compile(
+    r"(?<![\w])(?:on\s+the\s+sidelines|there)(?![\w])", regex.IGNORECASE
 )
 _WHOM_RE: Final = regex.compile(r",\s*(?:with\s+)?whom(?![\w])", regex.IGNORECASE)
 _LED_GAP: Final = 80
@@ -242,7 +252,7 @@ def _conducted(ctx: Context, trigger: Trigger, sentence: bilatx.Span) -> bool:
     """
     word = trigger.word
     before = (sentence.start, trigger.span.start)
-    if word in {"met", "meets"} or trigger.kind in {"spoke", "host", "callon", "sign"}:
+    if word in _MET_WORDS or trigger.kind in {"spoke", "host", "callon", "sign"}:
         return True
     if word == "meet":
         refs = ctx.refs_in(max(sentence.start, trigger.span.start - 40), trigger.span.start)
@@ -267,6 +277,10 @@ def _dates_for(ctx: Context, trigger: Trigger, siblings: list[Trigger]) -> list[
     """
     if trigger.dates:
         return list(trigger.dates)
+    visit = hosted_visit(ctx, trigger, siblings)
+    if visit is not None and visit.dates:
+        # "will host X for an official visit on Friday"
+        return list(visit.dates)
     sentence = ctx.around(trigger.span)
     for earlier in reversed(siblings):
         if earlier.span.end <= trigger.span.start and earlier.is_meeting and earlier.dates:
@@ -313,14 +327,16 @@ def _objects(ctx: Context, trigger: Trigger, sentence: bilatx.Span, window_end: 
     verb = not is_noun_use(ctx.text, trigger.span.start, sentence.start, trigger.word)
     allowed = {"with", "between"} | (_VERB_GOVERNORS if verb else set())
     if trigger.kind in _PHONE_KINDS:
-        allowed.add("to")
+        allowed.update({"to", "from"})  # "spoke to X", "a call from X"
     if trigger.kind == "callon":
         allowed.add("on")
     if trigger.kind == "sign" and regex.match(r"\s+by\s", ctx.text[trigger.span.end : end]):
         allowed.add("by")  # "the accord was signed by A and B"
     for ref in refs:
-        if ref.how == "pronoun" and ref.word not in {"him", "her"}:
-            continue
+        if ref.how == "pronoun" and (
+            ref.word not in {"him", "her"} or counterpart_pronoun(ctx, ref)
+        ):
+            continue  # "met her Japanese counterpart X": X is met
         word = governing_word(ctx.text, ref.span.start, sentence.start, transparent=_TRANSPARENT)
         if word in allowed or (verb and word == trigger.word):
             listed = ctx.refs_in(ref.span.start, window_end)
@@ -443,7 +459,7 @@ def _plural_objects(
     if match is None:
         return []
     noun = " ".join(match.group("noun").lower().split())
-    singular = noun.removesuffix("s")
+    singular = noun[:-3] + "y" if noun.endswith("ies") else noun.removesuffix("s")
     taken = {person_key(r.person) for r in subjects}
     out = []
     for person in ctx.people:
@@ -489,7 +505,28 @@ def _place(ctx: Context, trigger: Trigger, sentence: bilatx.Span) -> tuple[str |
     if city is not None:
         return _name(city), city.country
     country = next((p for p in after if p.kind == "country"), None)
+    if country is None and _ELSEWHERE_RE.search(ctx.text, sentence.start, sentence.end):
+        return _earlier_city(ctx, trigger)
     return None, country.country if country is not None else None
+
+
+def _earlier_city(ctx: Context, trigger: Trigger) -> tuple[str | None, str | None]:
+    """Return the city "there" or a bare "on the sidelines" points back to.
+
+    It is the last city a preceding sentence of the paragraph set something
+    in ("gathered in Jakarta on Thursday. X met Y on the sidelines").
+    """
+    paragraph = ctx.paragraph_index(trigger.span.start)
+    first = max(0, trigger.sentence - _LOOKBACK_SENTENCES)
+    for index in range(trigger.sentence - 1, first - 1, -1):
+        sentence = ctx.sentences[index]
+        if ctx.paragraph_index(sentence.start) != paragraph:
+            break
+        for place in reversed(ctx.places_in(sentence.start, sentence.end)):
+            word = governing_word(ctx.text, place.span.start, sentence.start)
+            if place.is_city and place.is_destination and word in _PLACE_WORDS:
+                return _name(place), place.country
+    return None, None
 
 
 def _name(place: Place) -> str:
@@ -786,13 +823,16 @@ def finish_delegations(state: State) -> None:
 # ----------------------------------------------------------------- finishing
 
 
-def inherit_from_visits(state: State, visits: list[bilatx.Visit]) -> None:
+def inherit_from_visits(state: State, visits: list[bilatx.Visit]) -> list[MeetingDraft]:
     """Fill a meeting's place and date from the visit it happens during.
 
     The place is the visit's city when the visit names exactly one; the date
-    is the visit's day when the visit lasts one day.
+    is the visit's day when the visit lasts one day, or the whole stay when
+    the text sets the meeting inside it. Returns the meetings that were
+    given a place: they may imply visits of their other participants.
     """
     ctx = state.ctx
+    placed: list[MeetingDraft] = []
     for draft in state.meetings:
         if draft.form is not bilatx.MeetingForm.IN_PERSON:
             continue
@@ -802,13 +842,23 @@ def inherit_from_visits(state: State, visits: list[bilatx.Visit]) -> None:
         for visit in visits:
             if person_key(visit.visitor) not in keys:
                 continue
-            # The visit is to a participant's country, or told in the same sentence
-            # ("will visit Moscow in April for talks with X").
-            told_together = any(ctx.sentence_index(s.start) == sentence for s in visit.evidence)
-            if visit.host not in countries and not told_together:
+            # The visit is to a participant's country, told earlier in the same
+            # sentence ("will visit Moscow in April for talks with X"), or the
+            # meeting is set inside it ("On the sidelines, she met her Japanese
+            # counterpart", "While there, ...").
+            told_together = any(
+                ctx.sentence_index(s.start) == sentence and s.start < draft.trigger.span.start
+                for s in visit.evidence
+            )
+            if (
+                visit.host not in countries
+                and not told_together
+                and not _set_inside(ctx, draft, visit)
+            ):
                 continue
             if draft.place is None and len(visit.places) == 1:
                 draft.place, draft.place_country = visit.places[0], visit.host
+                placed.append(draft)
             if (
                 not draft.dated
                 and visit.start is not None
@@ -821,6 +871,28 @@ def inherit_from_visits(state: State, visits: list[bilatx.Visit]) -> None:
                 assert visit.start is not None  # noqa: S101  (checked by _within_visit)
                 assert visit.end is not None  # noqa: S101
                 draft.date, draft.dated = bilatx.DateInterval(visit.start, visit.end), True
+    return placed
+
+
+def _set_inside(ctx: Context, draft: MeetingDraft, visit: bilatx.Visit) -> bool:
+    """Whether the meeting is told as part of the visit told just before it.
+
+    The meeting's sentence must say so ("on the sidelines", "there", "while
+    in", "during the visit") and come at most two sentences after one that
+    tells of the visit, with no place of its own elsewhere.
+    """
+    if draft.place_country is not None and draft.place_country != visit.host:
+        return False
+    sentence = ctx.around(draft.trigger.span)
+    if not (
+        _SIDELINES_RE.search(ctx.text, sentence.start, sentence.end)
+        or _STAY_RE.search(ctx.text, sentence.start, sentence.end)
+    ):
+        return False
+    index = ctx.sentence_index(draft.trigger.span.start)
+    return any(
+        0 <= index - ctx.sentence_index(s.start) <= _LOOKBACK_SENTENCES for s in visit.evidence
+    )
 
 
 def _within_visit(ctx: Context, draft: MeetingDraft, visit: bilatx.Visit) -> bool:

@@ -32,10 +32,11 @@ __all__ = [
     "assign_dates",
     "clause_key",
     "find_triggers",
+    "hosted_visit",
 ]
 
 VISIT_KINDS: Final = frozenset(
-    {"visit", "travel", "arrive", "while", "isin", "return", "from", "host"}
+    {"visit", "travel", "went", "arrive", "while", "isin", "return", "from", "host", "presence"}
 )
 MEETING_KINDS: Final = frozenset({"meet", "talks", "spoke", "call", "callon", "host", "sign"})
 
@@ -46,13 +47,14 @@ def _trigger_re() -> regex.Pattern[str]:
         r"""
         (?<![\w-])(?:
           (?P<call>(?:(?:tele)?phone|video)[\s-]+(?:call|conversation|conference|talks)s?
-                  |video-?conference|virtual\s+(?:meeting|summit|talks)|calls?)
+                  |video-?conference|virtual\s+(?:meeting|summit|talks)|calls?
+                  |telephon(?:ed|es|ing)|phoned)
         | (?P<spoke>spoke|speak|speaks|spoken|speaking|talked|talk)
             (?=(?:\s+(?:today|yesterday|tonight|again|separately|also|earlier|later|briefly
                       |directly|virtually|twice))?
                \s+(?:(?:by|over|on)\s+(?:the\s+)?(?:tele)?phone|with|to)(?![\w]))
         | (?P<callon>call(?:ed|s|ing)?\s+on)(?=\s+(?-i:\p{Lu}))
-        | (?P<meet>met|meet|meets|meeting|meetings)
+        | (?P<meet>met|meet|meets|meeting|meetings|conferred|confers|conferring)
         | (?P<talks>talks|discussions|consultations|negotiations|conversations?|dialogue
                   |session|summit)
         | (?P<host>host(?:s|ed|ing)?|welcom(?:e|es|ed|ing)|receiv(?:e|es|ed|ing))
@@ -60,8 +62,11 @@ def _trigger_re() -> regex.Pattern[str]:
         | (?P<travel>travel(?:s|led|ed|ling|ing)?|fl(?:ew|y|ies|ying)|head(?:s|ed|ing)
                   |leav(?:e|es|ing)|left|depart(?:s|ed|ing)?|flight)
             (?=\s+(?:to|for)(?![\w]))
-        | (?P<arrive>arriv(?:e|es|ed|ing|al))
+        | (?P<went>went|goes)(?=\s+to\s+(?-i:\p{Lu}))
+        | (?P<arrive>arriv(?:e|es|ed|ing|al)|land(?:ed|s|ing)(?=\s+in\s))
         | (?P<while>while|whilst|stay|stays|staying)(?=\s+in\s)
+        | (?P<presence>stand|sojourn|presence|appearance|remarks|speech|address)
+            (?=\s+(?:in|at)\s+(?:the\s+)?(?-i:\p{Lu}))
         | (?P<isin>(?:is|are)\s+(?:now\s+|currently\s+|already\s+)?in)
             (?=\s+(?-i:\p{Lu})[\p{L}.'\u2019-]*(?:[\s-]+(?-i:\p{Lu})[\p{L}.'\u2019-]*){0,2}
                \s+(?:for|on|to|this|as)\s)
@@ -121,7 +126,7 @@ def assign_dates(ctx: Context, triggers: list[Trigger]) -> None:
     """
     by_clause: dict[tuple[int, int], list[Trigger]] = {}
     for trigger in triggers:
-        if trigger.kind != "led":
+        if trigger.kind != "led" and not _attributive(ctx.text, trigger):
             by_clause.setdefault(clause_key(ctx, trigger.span.start), []).append(trigger)
     for mention in ctx.dates:
         if ctx.is_dateline_date(mention):
@@ -169,6 +174,40 @@ def assign_dates(ctx: Context, triggers: list[Trigger]) -> None:
 
 _BLOCK: Final = 2000
 """Sentences longer than this (text without full stops) are read in blocks of this size."""
+
+
+_ATTRIBUTIVE_RE: Final = regex.compile(r"(?<![\w])(?:the|a|an|its)\s+$", regex.IGNORECASE)
+
+
+def _attributive(text: str, trigger: Trigger) -> bool:
+    """Whether the trigger is "visiting" used as an adjective ("the visiting minister").
+
+    It describes a person; the dates of its clause belong to what that person did.
+    """
+    return trigger.word == "visiting" and bool(
+        _ATTRIBUTIVE_RE.search(text, max(0, trigger.span.start - 8), trigger.span.start)
+    )
+
+
+_FOR_A_VISIT_RE: Final = regex.compile(
+    r"\s*(?:,\s*)?(?:for|on)\s+(?:a|an|his|her|their|the|its)\s+(?:[\w'\u2019-]+\s+){0,3}$",
+    regex.IGNORECASE,
+)
+
+
+def hosted_visit(ctx: Context, trigger: Trigger, siblings: list[Trigger]) -> Trigger | None:
+    """Return the visit a hosting is for: "will host X for an official visit on Friday"."""
+    if trigger.kind != "host":
+        return None
+    for later in siblings:
+        if later.span.start < trigger.span.end or later.kind != "visit":
+            continue
+        refs = ctx.refs_in(trigger.span.end, later.span.start)
+        start = refs[-1].span.end if refs else trigger.span.end
+        if _FOR_A_VISIT_RE.fullmatch(ctx.text, start, later.span.start):
+            return later
+        return None
+    return None
 
 
 def clause_key(ctx: Context, offset: int) -> tuple[int, int]:
@@ -220,6 +259,8 @@ class VisitPiece:
     sectors: list[str] = attrs.field(factory=list)
     visited: bilatx.Official | None = None
     """The person visited ("will visit Treasury Secretary Baker")."""
+    owned: bool = False
+    """The visitor is the noun's possessor ("Modi's visit in 2017")."""
 
 
 @attrs.define(eq=False)

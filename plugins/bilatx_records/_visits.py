@@ -44,11 +44,11 @@ from bilatx_records._common import (
     verb_ready,
     visit_status,
 )
-from bilatx_records._model import VisitPiece
+from bilatx_records._model import VisitPiece, hosted_visit
 
 if TYPE_CHECKING:
     from bilatx_records._common import Context, Place
-    from bilatx_records._model import State, Trigger
+    from bilatx_records._model import MeetingDraft, State, Trigger
 
 __all__ = ["build_visits", "finish_visits", "imply_visits", "read_visit", "settle_pending"]
 
@@ -90,6 +90,12 @@ _NOUN_FORMS: Final = frozenset(
     | {"stopovers", "journey", "flight", "arrival", "stay"}
 )
 _ONE_DAY_VERBS: Final = frozenset({"visited", "toured"})
+_VISITING_DETERMINER_RE: Final = regex.compile(r"(?<![\w])(?:the|a|an|its)\s+$", regex.I)
+_VISITING_GAP_RE: Final = regex.compile(
+    r"\s+(?:[\p{Lu}][\p{L}.'\u2019-]*\s+|(?:of|the|for|and)\s+){0,8}"
+    r"|\s+(?:[\p{L}-]+\s+){0,3}(?:delegation|team|mission)\s+(?:led|headed)\s+by\s+"
+    r"(?:[\p{Lu}][\p{L}.'\u2019-]*\s+|(?:of|the|for|and)\s+){0,8}"
+)
 
 
 # ------------------------------------------------------------------- reading
@@ -107,7 +113,12 @@ def read_visit(
     sentence = ctx.around(trigger.span)
     window_end = _window_end(trigger, siblings, sentence)
     if trigger.kind == "host":
-        return _read_hosting(state, trigger, sentence, window_end)
+        return _read_hosting(
+            state, trigger, sentence, window_end, hosted_visit(ctx, trigger, siblings)
+        )
+    guest = _visiting_guest(ctx, trigger, sentence)
+    if guest is not None:
+        return _read_visiting(state, trigger, sentence, window_end, guest)
 
     visitors, gap_start, possessive = _visitors(state, trigger, sentence, window_end, current)
     if visitors is None:
@@ -119,6 +130,9 @@ def read_visit(
         visitors = _traveller(state, sentence, possessive, visitors, destinations)
     status = visit_status(ctx.text, sentence, trigger.span)
     starts, ends, single = _dates(ctx, trigger, sentence, status)
+    if trigger.kind == "presence":
+        # A day someone was seen there says nothing of when the trip began or ended.
+        starts, ends, single = [], [], False
     lengths = _durations(ctx, trigger, sentence, window_end)
     days = [d.days for d in lengths]
     # The duration's span is evidence: bilatx.merge reads it to end a trip another
@@ -163,8 +177,70 @@ def read_visit(
             )
             if possessive is not None:
                 piece.evidence.append(possessive.span)
+                piece.owned = True
             pieces.append(piece)
     return pieces
+
+
+def _visiting_guest(ctx: Context, trigger: Trigger, sentence: bilatx.Span) -> Ref | None:
+    """Return X in "the visiting Indonesian Finance Minister X" (an adjective, not a verb)."""
+    if trigger.word != "visiting":
+        return None
+    before = ctx.text[max(sentence.start, trigger.span.start - 12) : trigger.span.start]
+    if not (_VISITING_DETERMINER_RE.search(before) or not before.strip()):
+        return None
+    for ref in ctx.refs_in(trigger.span.end, min(sentence.end, trigger.span.end + 120)):
+        if ref.how == "pronoun":
+            return None
+        gap = ctx.text[trigger.span.end : ref.span.start]
+        if _VISITING_GAP_RE.fullmatch(gap) and not any(
+            p.kind in {"country", "city"} for p in ctx.places_in(trigger.span.end, ref.span.start)
+        ):
+            return ref
+        return None
+    return None
+
+
+def _read_visiting(
+    state: State, trigger: Trigger, sentence: bilatx.Span, window_end: int, guest: Ref
+) -> list[VisitPiece]:
+    """Read "the visiting minister X": X is abroad now, where the story places them.
+
+    The destination is a place the sentence names after the guest ("told
+    reporters in Tokyo"), else the dateline's country (see
+    :func:`settle_pending`). The sentence's dates are when X spoke, not when
+    the trip began, so none is taken.
+    """
+    ctx = state.ctx
+    origin = state.origin_of(guest.person)
+    host: str | None = None
+    for place in ctx.places_in(guest.span.end, sentence.end):
+        word = governing_word(ctx.text, place.span.start, sentence.start)
+        if place.is_destination and place.country != origin and word in {"in", "at", "to"}:
+            host = place.country
+            break
+    if host is None:
+        # "Kishida met the visiting minister": the guest is in the host's country.
+        for ref in subjects_before(ctx, sentence, trigger.span.start):
+            home = state.origin_of(ref.person)
+            if home is not None and home != origin:
+                host = home
+                break
+    status = visit_status(ctx.text, sentence, trigger.span)
+    if status not in {bilatx.VisitStatus.CANCELLED, bilatx.VisitStatus.POSTPONED}:
+        status = bilatx.VisitStatus.ONGOING
+    return [
+        VisitPiece(
+            visitor=guest.person,
+            host=host,
+            origin=origin,
+            trigger=trigger,
+            places=_cities(ctx, bilatx.Span(trigger.span.start, window_end), host),
+            status=status,
+            evidence=[trigger.span, guest.span],
+            sectors=ctx.sectors_in(sentence.start, sentence.end),
+        )
+    ]
 
 
 def _traveller(
@@ -245,6 +321,11 @@ def _visitors(
     owner, gap_start = possessor_before(ctx, sentence, trigger.span.start)
     if owner is not None:
         return [owner], gap_start, owner
+    if trigger.kind == "presence":
+        # "Berg's stand in Washington", "a speech in Tokyo by Voss": being there
+        # is a visit only for the one whose presence it is.
+        agent = _agent_after(ctx, trigger, sentence, window_end)
+        return ([agent], trigger.span.start, None) if agent is not None else (None, 0, None)
     noun = is_noun_use(text, trigger.span.start, sentence.start, trigger.word)
     if noun:
         agent = _agent_after(ctx, trigger, sentence, window_end)
@@ -489,10 +570,20 @@ def _homecoming(
 
 
 def _read_hosting(
-    state: State, trigger: Trigger, sentence: bilatx.Span, window_end: int
+    state: State,
+    trigger: Trigger,
+    sentence: bilatx.Span,
+    window_end: int,
+    visit: Trigger | None,
 ) -> list[VisitPiece]:
-    """Read "X hosted Y" / "X welcomed Y to Z": Y visits X's country (or Z)."""
+    """Read "X hosted Y" / "X welcomed Y to Z": Y visits X's country (or Z).
+
+    ``visit`` is the visit the hosting is for ("for an official visit on
+    Friday"): its dates and places are the guest's trip's.
+    """
     ctx = state.ctx
+    if visit is not None:
+        window_end = max(window_end, _window_end(visit, [visit], sentence))
     guest = _guest(ctx, trigger, window_end)
     if guest is None:
         return []
@@ -507,6 +598,9 @@ def _read_hosting(
         return []
     status = visit_status(ctx.text, sentence, trigger.span)
     starts, ends, _ = _dates(ctx, trigger, sentence, status)
+    if visit is not None and not (starts or ends):
+        starts, ends, _ = _dates(ctx, visit, sentence, status)
+    dates = [*trigger.dates, *(visit.dates if visit is not None else ())]
     return [
         VisitPiece(
             visitor=ref.person,
@@ -517,7 +611,12 @@ def _read_hosting(
             starts=list(starts),
             ends=list(ends),
             status=status,
-            evidence=[trigger.span, ref.span, *(d.span for d in trigger.dates)],
+            evidence=[
+                trigger.span,
+                ref.span,
+                *(d.span for d in dates),
+                *([visit.span] if visit is not None else []),
+            ],
             sectors=ctx.sectors_in(sentence.start, sentence.end),
         )
         for ref in guests
@@ -566,7 +665,7 @@ def settle_pending(state: State, pieces: list[VisitPiece]) -> None:
             and ctx.dateline is not None
             and ctx.dateline.country is not None
             and ctx.dateline.country != piece.origin
-            and piece.trigger.word in _NOUN_FORMS
+            and (piece.trigger.word in _NOUN_FORMS or piece.trigger.word == "visiting")
         ):
             piece.host = ctx.dateline.country
             state.pieces.append(piece)
@@ -622,16 +721,18 @@ def _stronger(a: bilatx.VisitStatus, b: bilatx.VisitStatus) -> bilatx.VisitStatu
 # ------------------------------------------------------------ implied visits
 
 
-def imply_visits(state: State) -> None:
-    """Add the visits that meetings abroad imply.
+def imply_visits(state: State, meetings: list[MeetingDraft] | None = None) -> bool:
+    """Add the visits that meetings abroad imply; return whether any was added.
 
     An in-person meeting in a city of one country tells that each participant
     from another country travelled there; so does one official's "talks in
     Washington". Their dates come only from an event spanning several days
     ("talks on June 29 and 30"): one meeting day says nothing of how long the
-    trip was.
+    trip was. ``meetings`` limits the reading to those meetings (and skips
+    the solo talks), for meetings placed after the visits were read.
     """
-    for meeting in state.meetings:
+    before = len(state.pieces)
+    for meeting in state.meetings if meetings is None else meetings:
         if meeting.form is not bilatx.MeetingForm.IN_PERSON or meeting.place_country is None:
             continue
         start = end = None
@@ -659,7 +760,7 @@ def imply_visits(state: State) -> None:
                     evidence=list(meeting.evidence),
                 )
             )
-    for solo in state.solos:
+    for solo in state.solos if meetings is None else ():
         origin = solo.origin or state.origin_of(solo.person)
         if origin is None or origin == solo.place_country:
             continue
@@ -677,6 +778,7 @@ def imply_visits(state: State) -> None:
                 evidence=list(solo.evidence),
             )
         )
+    return len(state.pieces) > before
 
 
 # ----------------------------------------------------------------- finishing
@@ -684,6 +786,7 @@ def imply_visits(state: State) -> None:
 
 def finish_visits(state: State) -> list[bilatx.Visit]:
     """Merge the pieces per visitor and host into :class:`bilatx.Visit` records."""
+    waiting = []
     for piece in state.unplaced:
         # "his ongoing visit to the country" before any destination is named:
         # it is the visitor's trip when the text gives them only one.
@@ -692,6 +795,12 @@ def finish_visits(state: State) -> list[bilatx.Visit]:
         if len(hosts) == 1:
             piece.host = hosts.pop()
             state.pieces.append(piece)
+        elif not hosts and (host := _partner(state, piece)) is not None:
+            piece.host = host
+            state.pieces.append(piece)
+        else:
+            waiting.append(piece)
+    state.unplaced = waiting
     groups: dict[tuple[str, str], list[VisitPiece]] = {}
     for piece in state.pieces:
         if piece.visitor is None or piece.host is None:
@@ -704,6 +813,27 @@ def finish_visits(state: State) -> list[bilatx.Visit]:
             visits.append(visit)
     visits.sort(key=lambda v: (v.evidence[0].start, v.evidence[0].end) if v.evidence else (0, 0))
     return visits
+
+
+def _partner(state: State, piece: VisitPiece) -> str | None:
+    """Return the country of "since Modi's visit in 2017" when no place is named.
+
+    A story about two countries leaves the destination of an owned trip
+    unsaid when it is the other one: the last foreign country named before
+    the trip, in the same paragraph or the one before.
+    """
+    if not piece.owned or piece.origin is None or piece.trigger.word not in _NOUN_FORMS:
+        return None
+    ctx = state.ctx
+    paragraph = ctx.paragraph_index(piece.trigger.span.start)
+    earliest = ctx.paragraphs[max(0, paragraph - 1)].start if ctx.paragraphs else 0
+    country = ctx.country_before(piece.trigger.span.start, exclude={piece.origin})
+    if country is None:
+        return None
+    for place in reversed(ctx.places_in(earliest, piece.trigger.span.start)):
+        if place.country == country and place.kind in {"country", "demonym", "city", "venue"}:
+            return country
+    return None
 
 
 def _merge_pieces(state: State, pieces: list[VisitPiece]) -> bilatx.Visit | None:

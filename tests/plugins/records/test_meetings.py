@@ -426,3 +426,209 @@ def test_end_to_end_readout(pipeline: bilatx.Pipeline) -> None:
     assert {p.surname for p in meeting.participants} >= {"Blinken"}
     assert len(meeting.participants) == 2
     assert (meeting.date, meeting.place) == (bilatx.DateValue(2022, 5, 23), "Tokyo")
+
+
+# ------------------------------------------- who took part, and when (round 2)
+
+LUND = ("Erik Lund", "Foreign Minister", "NOR")
+DAHL = ("Nils Dahl", "National Security Advisor", "NOR")
+HAHN = ("Karl Hahn", "Chancellor", "DEU")
+SATO = ("Kenji Sato", "Foreign Minister", "JPN")
+MONDAY = ("Monday", "2024-05-06")
+
+
+def pairs(found: list[bilatx.Meeting]) -> set[frozenset[str]]:
+    """Every pair of participants, the way the corpus scores meetings."""
+    out = set()
+    for meeting in found:
+        people = names(meeting)
+        out |= {frozenset((a, b)) for i, a in enumerate(people) for b in people[i + 1 :]}
+    return out
+
+
+def test_one_official_meets_each_of_several_host_officials(meetings: Meetings) -> None:
+    text = "Lena Voss met President Tomas Berg and Foreign Minister Erik Lund in Oslo on Monday."
+    found = meetings(text, **facts(people=[*PEOPLE, LUND], dates=[MONDAY]))
+    assert pairs(found) == {frozenset(("Voss", "Berg")), frozenset(("Voss", "Lund"))}
+    assert {(m.date, m.place) for m in found} == {(bilatx.DateValue(2024, 5, 6), "Oslo")}
+
+
+def test_host_officials_of_unknown_country_are_met_separately_too(meetings: Meetings) -> None:
+    text = "Lena Voss met President Tomas Berg and Minister Erik Lund in Oslo on Monday."
+    lund = ("Erik Lund", "Minister", None)
+    found = meetings(text, **facts(people=[*PEOPLE, lund], dates=[MONDAY]))
+    assert frozenset(("Berg", "Lund")) not in pairs(found)
+    assert len(found) == 2
+
+
+def test_counterparts_of_several_countries_meet_together(meetings: Meetings) -> None:
+    text = (
+        "Ravi Iyer held talks with his counterparts Kenji Sato of Japan, Tomas Berg of "
+        "Norway in Oslo on Monday."
+    )
+    found = meetings(text, **facts(people=[*PEOPLE, SATO], dates=[MONDAY]))
+    assert names(only(found)) == ["Iyer", "Sato", "Berg"]
+
+
+def test_a_delegation_of_two_meets_the_hosts_as_one_group(meetings: Meetings) -> None:
+    text = (
+        "Lena Voss and Ravi Iyer met with President Tomas Berg and his counterpart "
+        "National Security Advisor Nils Dahl in Oslo on Monday."
+    )
+    found = meetings(text, **facts(people=[*PEOPLE, DAHL], dates=[MONDAY]))
+    assert names(only(found)) == ["Voss", "Iyer", "Berg", "Dahl"]
+
+
+def test_his_counterpart_does_not_end_a_list_of_people_met(meetings: Meetings) -> None:
+    text = (
+        "Lena Voss met with President Tomas Berg, Foreign Minister Erik Lund and his "
+        "counterpart National Security Advisor Nils Dahl in Oslo on Monday."
+    )
+    found = meetings(text, **facts(people=[*PEOPLE, LUND, DAHL], dates=[MONDAY]))
+    assert frozenset(("Voss", "Dahl")) in pairs(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "Lena Voss, conveying the greetings of Chancellor Karl Hahn, met President Tomas Berg "
+            "in Oslo on Monday."
+        ),
+        (
+            "Lena Voss met President Tomas Berg in Oslo on Monday and delivered a letter from "
+            "Chancellor Karl Hahn."
+        ),
+        (
+            "Lena Voss met President Tomas Berg in Oslo on Monday and conveyed Chancellor Karl "
+            "Hahn's greetings."
+        ),
+    ],
+)
+def test_a_leader_whose_greetings_are_passed_on_is_absent(meetings: Meetings, text: str) -> None:
+    found = meetings(text, **facts(people=[*PEOPLE, HAHN], dates=[MONDAY]))
+    assert pairs(found) == {frozenset(("Voss", "Berg"))}
+
+
+def test_talks_of_named_countries_led_by_their_officials(
+    meetings: Meetings, visits: Visits
+) -> None:
+    text = (
+        "Japan, Norway and Portugal held trilateral talks in Oslo on Monday led by Kenji "
+        "Sato, Tomas Berg and Ana Silva."
+    )
+    # The officials step knows no country for Sato: the list of countries gives it.
+    people = [("Kenji Sato", "Vice Minister", None), PEOPLE[1], PEOPLE[2]]
+    extra = facts(people=people, countries=[*COUNTRIES, ("Japan", "JPN")], dates=[MONDAY])
+    meeting = only(meetings(text, **extra))
+    assert (names(meeting), meeting.place) == (["Sato", "Berg", "Silva"], "Oslo")
+    travellers = {(v.visitor.surname, v.origin, v.host) for v in visits(text, **extra)}
+    assert travellers == {("Sato", "JPN", "NOR"), ("Silva", "PRT", "NOR")}
+
+
+def test_talks_led_by_officials_of_one_country_are_no_meeting(meetings: Meetings) -> None:
+    text = "The talks in Oslo on Monday were led by President Tomas Berg and Erik Lund."
+    assert meetings(text, **facts(people=[*PEOPLE, LUND], dates=[MONDAY])) == []
+
+
+def test_a_meeting_in_an_after_clause_takes_the_main_clauses_day(
+    meetings: Meetings, visits: Visits
+) -> None:
+    text = (
+        "Lena Voss, who is visiting Oslo, told reporters on Monday after talks with "
+        "President Tomas Berg that trade would grow."
+    )
+    extra = facts(dates=[MONDAY])
+    meeting = only(meetings(text, **extra))
+    assert (names(meeting), meeting.date) == (["Voss", "Berg"], bilatx.DateValue(2024, 5, 6))
+    # Monday is when she spoke, not when her visit began.
+    assert [(v.host, v.start) for v in visits(text, **extra)] == [("NOR", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lena Voss praised President Tomas Berg, whom she met in Oslo on Monday.",
+        "Lena Voss praised President Tomas Berg, with whom she held talks in Oslo on Monday.",
+    ],
+)
+def test_the_person_a_relative_pronoun_stands_for_is_met(meetings: Meetings, text: str) -> None:
+    meeting = only(meetings(text, **facts(dates=[MONDAY])))
+    assert (names(meeting), meeting.place) == (["Voss", "Berg"], "Oslo")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lena Voss and Tomas Berg signed an energy agreement in Oslo on Monday.",
+        "An energy agreement was signed by Lena Voss and Tomas Berg in Oslo on Monday.",
+        "Lena Voss signed an energy agreement with Tomas Berg in Oslo on Monday.",
+    ],
+)
+def test_officials_of_two_countries_signing_together_meet(meetings: Meetings, text: str) -> None:
+    meeting = only(meetings(text, **facts(dates=[MONDAY])))
+    assert sorted(names(meeting)) == ["Berg", "Voss"]
+    assert (meeting.date, meeting.place) == (bilatx.DateValue(2024, 5, 6), "Oslo")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Tomas Berg and Erik Lund signed the budget on Monday.",
+        "Lena Voss said an accord signed in Oslo last year with Tomas Berg still held.",
+        "Lena Voss signed the decree on Monday.",
+    ],
+)
+def test_signing_is_no_meeting_within_one_country_or_in_passing(
+    meetings: Meetings, visits: Visits, text: str
+) -> None:
+    extra = facts(people=[*PEOPLE, LUND], dates=[MONDAY])
+    assert meetings(text, **extra) == []
+    assert visits(text, **extra) == []
+
+
+def test_talks_during_a_dated_visit_take_its_day(meetings: Meetings) -> None:
+    text = "Lena Voss will hold talks with President Tomas Berg during her visit to Oslo on Monday."
+    meeting = only(meetings(text, **facts(dates=[MONDAY])))
+    assert (meeting.date, meeting.place) == (bilatx.DateValue(2024, 5, 6), "Oslo")
+
+
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        ("Lena Voss telephoned President Tomas Berg on Monday.", MeetingForm.PHONE),
+        ("President Tomas Berg received a phone call from Lena Voss on Monday.", MeetingForm.PHONE),
+        ("Lena Voss conferred with President Tomas Berg in Oslo on Monday.", MeetingForm.IN_PERSON),
+    ],
+)
+def test_more_meeting_verbs(meetings: Meetings, text: str, form: MeetingForm) -> None:
+    meeting = only(meetings(text, **facts(dates=[MONDAY])))
+    assert (sorted(names(meeting)), meeting.form) == (["Berg", "Voss"], form)
+    assert meeting.date == bilatx.DateValue(2024, 5, 6)
+
+
+def test_hosting_for_a_dated_visit_dates_the_meeting(meetings: Meetings) -> None:
+    text = "President Tomas Berg will host Lena Voss for an official visit on Monday."
+    meeting = only(meetings(text, **facts(dates=[MONDAY])))
+    assert (names(meeting), meeting.date) == (["Berg", "Voss"], bilatx.DateValue(2024, 5, 6))
+
+
+HOST_SIDE = ["Tomas Berg", "Erik Lund", "Nils Dahl", "Ola Moen"]
+
+
+@given(
+    hosts=st.lists(st.sampled_from(HOST_SIDE), min_size=2, max_size=4, unique=True),
+    separator=st.sampled_from([", ", " and "]),
+    day=st.dates(dt.date(1990, 1, 1), dt.date(2035, 12, 31)),
+)
+def test_generated_talks_with_several_hosts_pair_the_visitor_with_each(
+    meetings: Meetings, hosts: list[str], separator: str, day: dt.date
+) -> None:
+    when = f"{day:%B} {day.day}, {day.year}"
+    listed = separator.join(hosts[:-1]) + " and " + hosts[-1]
+    text = f"On {when}, Lena Voss held talks with {listed} in Oslo."
+    people = [("Lena Voss", "Foreign Minister", "DEU")]
+    people += [(name, "Minister", "NOR") for name in hosts]
+    found = meetings(text, people=people, cities=CITIES, dates=[(when, day.isoformat())])
+    assert pairs(found) == {frozenset(("Voss", name.split()[-1])) for name in hosts}
+    assert all(m.date == bilatx.DateValue.from_date(day) for m in found)

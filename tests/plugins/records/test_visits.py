@@ -398,6 +398,171 @@ def test_an_organisation_is_no_host(visits: Visits) -> None:
     assert visits(text, **facts()) == []
 
 
+# ------------------------------------------------- presence, legs, the past
+
+SATO = ("Kenji Sato", "Foreign Minister", "JPN")
+SANTOSO = ("Budi Santoso", "Finance Minister", "IDN")
+MONDAY = ("Monday", "2024-05-06")
+
+
+def trips(found: list[bilatx.Visit]) -> set[tuple[str, str | None]]:
+    return {(v.visitor.surname, v.host) for v in found}
+
+
+def test_the_visiting_minister_is_abroad_where_the_story_is_filed(visits: Visits) -> None:
+    text = (
+        "TOKYO, May 6 - The visiting Indonesian Finance Minister Budi Santoso said on Monday "
+        "that his government would seek more investment."
+    )
+    visit = only(visits(text, **facts(people=[SANTOSO], dates=[MONDAY])))
+    assert (visit.visitor.surname, visit.origin, visit.host) == ("Santoso", "IDN", "JPN")
+    # Monday is when he spoke: the trip's start is unknown.
+    assert (visit.start, visit.status) == (None, VisitStatus.ONGOING)
+
+
+def test_the_visiting_minister_is_in_the_country_of_whoever_meets_him(
+    visits: Visits, meetings: Meetings
+) -> None:
+    text = "Foreign Minister Kenji Sato met the visiting Finance Minister Budi Santoso on Monday."
+    extra = facts(people=[SATO, SANTOSO], dates=[MONDAY])
+    assert trips(visits(text, **extra)) == {("Santoso", "JPN")}
+    (meeting,) = meetings(text, **extra)
+    assert meeting.date == bilatx.DateValue(2024, 5, 6)
+
+
+def test_visiting_as_a_verb_is_still_read_as_one(visits: Visits) -> None:
+    text = "Lena Voss is visiting Japan this week."
+    assert trips(visits(text, **facts())) == {("Voss", "JPN")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Tomas Berg's stand in Tokyo yesterday surprised his allies.",
+        "A speech in Tokyo by President Tomas Berg surprised his allies.",
+    ],
+)
+def test_being_seen_abroad_is_a_visit_without_dates(visits: Visits, text: str) -> None:
+    visit = only(visits(text, **facts(dates=[("yesterday", "2024-05-05")])))
+    assert (visit.visitor.surname, visit.host, visit.places) == ("Berg", "JPN", ("Tokyo",))
+    assert (visit.start, visit.end) == (None, None)
+
+
+def test_taking_a_stand_is_no_visit(visits: Visits) -> None:
+    assert visits("President Tomas Berg took a stand in Tokyo yesterday.", **facts()) == []
+
+
+def test_the_next_leg_of_a_tour_told_with_a_bare_title(visits: Visits) -> None:
+    text = (
+        "President Tomas Berg will travel to Berlin on June 26. On June 28, the President "
+        "will travel to Lisbon. The President will then travel to Hanoi on June 30."
+    )
+    dates = [("June 26", "2024-06-26"), ("June 28", "2024-06-28"), ("June 30", "2024-06-30")]
+    found = visits(text, **facts(dates=dates))
+    assert {(v.visitor.surname, v.host, v.start) for v in found} == {
+        ("Berg", "DEU", bilatx.DateValue(2024, 6, 26)),
+        ("Berg", "PRT", bilatx.DateValue(2024, 6, 28)),
+        ("Berg", "VNM", bilatx.DateValue(2024, 6, 30)),
+    }
+
+
+def test_a_past_visit_as_a_noun_goes_to_the_other_country_of_the_story(visits: Visits) -> None:
+    text = (
+        "Norway and Germany signed a fisheries pact on Monday, the first since President "
+        "Tomas Berg's visit in 2017."
+    )
+    visit = only(visits(text, **facts(dates=[MONDAY, ("2017", "2017")])))
+    assert (visit.visitor.surname, visit.host, visit.status) == (
+        "Berg",
+        "DEU",
+        VisitStatus.COMPLETED,
+    )
+
+
+def test_an_owned_visit_with_no_country_in_sight_stays_unplaced(visits: Visits) -> None:
+    assert visits("President Tomas Berg's visit was praised.", **facts()) == []
+
+
+def test_who_stands_for_the_person_right_before_it(visits: Visits) -> None:
+    text = "President Tomas Berg met Lena Voss, who will visit Tokyo on Monday."
+    visit = only(visits(text, **facts(dates=[MONDAY])))
+    assert (visit.visitor.surname, visit.host, visit.start) == (
+        "Voss",
+        "JPN",
+        bilatx.DateValue(2024, 5, 6),
+    )
+
+
+def test_a_host_side_official_is_not_the_visitor(visits: Visits) -> None:
+    # "her" is nearest to Berg, but Berg is at home in Oslo: the trip is Voss's.
+    text = "Lena Voss will hold talks with President Tomas Berg during her visit to Oslo on Monday."
+    visit = only(visits(text, **facts(dates=[MONDAY])))
+    assert (visit.visitor.surname, visit.host) == ("Voss", "NOR")
+    text = (
+        "President Tomas Berg welcomed Lena Voss, who is on a three-day visit to Norway, "
+        "and praised the visit."
+    )
+    visit = only(visits(text, **facts(durations=[("three-day", 3)])))
+    assert (visit.visitor.surname, visit.host, visit.status) == (
+        "Voss",
+        "NOR",
+        VisitStatus.ONGOING,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "Lena Voss arrived in Hanoi on Monday for a regional forum. On the sidelines, she met "
+            "her Japanese counterpart Kenji Sato."
+        ),
+        (
+            "Foreign ministers from the region gathered in Hanoi on Monday. Lena Voss met Kenji "
+            "Sato on the sidelines."
+        ),
+        (
+            "Lena Voss arrived in Hanoi on Monday for a regional forum. While there, she met "
+            "Kenji Sato."
+        ),
+    ],
+)
+def test_a_third_country_counterpart_met_abroad_travelled_too(
+    visits: Visits, meetings: Meetings, text: str
+) -> None:
+    extra = facts(people=[VOSS, SATO], dates=[MONDAY])
+    assert trips(visits(text, **extra)) == {("Voss", "VNM"), ("Sato", "VNM")}
+    assert [m.place for m in meetings(text, **extra)] == ["Hanoi"]
+
+
+def test_a_later_meeting_not_set_inside_the_visit_implies_nothing(visits: Visits) -> None:
+    text = "Lena Voss visited Hanoi last week. On Monday she met Kenji Sato."
+    extra = facts(people=[VOSS, SATO], dates=[MONDAY])
+    assert trips(visits(text, **extra)) == {("Voss", "VNM")}
+
+
+def test_hosting_for_an_official_visit_dates_the_trip(visits: Visits) -> None:
+    text = "President Tomas Berg will host Lena Voss for an official visit on Monday."
+    visit = only(visits(text, **facts(dates=[MONDAY])))
+    assert (visit.visitor.surname, visit.host, visit.start) == (
+        "Voss",
+        "NOR",
+        bilatx.DateValue(2024, 5, 6),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Lena Voss landed in Nairobi late on Sunday.", VisitStatus.ONGOING),
+        ("Lena Voss went to Kenya in March.", VisitStatus.COMPLETED),
+    ],
+)
+def test_more_travel_verbs(visits: Visits, text: str, status: VisitStatus) -> None:
+    visit = only(visits(text, **facts()))
+    assert (visit.host, visit.status) == ("KEN", status)
+
+
 # -------------------------------------------------------------- hypothesis
 
 NAMES = st.sampled_from(["Lena Voss", "Ravi Iyer", "Kwame Mensah", "Ines Duarte", "Aiko Mori"])
