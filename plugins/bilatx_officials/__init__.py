@@ -8,7 +8,8 @@ honorifics and name conventions are data files in ``data/``.
 
 A mention's ``rule`` names the pattern that found it (``title-name``,
 ``title-comma-name``, ``name-title``, ``role-apposition``, ``counterpart``,
-``plural-title``, ``surname``, ``honorific-surname``) and, after ``;country=``,
+``plural-title``, ``surname``, ``honorific-surname``, ``name`` for a full
+name written again) and, after ``;country=``,
 where its country came from: ``qualifier`` ("Russian ...", "India's ..."),
 ``of`` ("... of Japan"), ``region`` ("Alberta Premier"), ``agency`` ("NASA
 Administrator"), ``party`` ("Democratic Senator"), ``group`` ("the Nigerian

@@ -56,6 +56,8 @@ class Gazetteer:
     abbreviations: dict[str, Abbreviation]
     """Keyed as written (case matters: "PM" is a title, "pm" a time)."""
     implied_countries: dict[str, str]
+    implied_prefixes: dict[str, str]
+    """Office words that are one country's whatever follows ("union minister ...")."""
     counterpart_titles: dict[str, str]
     """One country's title to the usual name of the office elsewhere (lower-case keys)."""
     party_countries: dict[str, tuple[str, frozenset[str]]]
@@ -113,6 +115,7 @@ def gazetteer() -> Gazetteer:
         portfolio=frozenset(p.lower() for p in titles["portfolio"]),
         abbreviations=abbreviations,
         implied_countries={k.lower(): v for k, v in titles["implied_countries"].items()},
+        implied_prefixes={k.lower(): v for k, v in titles["implied_prefixes"].items()},
         counterpart_titles={k.lower(): v for k, v in titles["counterpart_titles"].items()},
         party_countries={
             k.lower(): (v["country"], frozenset(v["heads"]))

@@ -811,13 +811,23 @@ def _short_mentions(tokens: list[Token], text: str, found: list[_Found]) -> Iter
     """Later mentions of a known person by surname, with or without an honorific."""
     g = gazetteer()
     starts = [t.start for t in tokens]
-    surnames = {f.surname for f in found if f.surname}
-    # "bin Okafor" is also written "Okafor" on its own later.
-    surnames |= {s.split()[-1] for s in surnames if s.split()[0] in g.particles}
+    # Each phrase that names a known person on its own: the surname, and the
+    # full name written again later ("Narendra Modi" after "PM Narendra Modi").
+    phrases: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for f in found:
+        if f.surname:
+            phrases.setdefault(f.surname, (f.surname, ()))
+            # "bin Okafor" is also written "Okafor" on its own later.
+            parts = f.surname.split()
+            if parts[0] in g.particles:
+                phrases.setdefault(parts[-1], (parts[-1], ()))
+        if len(f.name.words) >= 2 and f.name.text != f.surname:  # noqa: PLR2004
+            phrases.setdefault(f.name.text, (f.surname or f.name.text, f.name.words))
     taken = sorted((f.start, f.end) for f in found)
-    for surname in sorted(surnames, key=len, reverse=True):
+    for phrase in sorted(phrases, key=len, reverse=True):
+        surname, full_words = phrases[phrase]
         pattern = regex.compile(
-            r"(?<![\p{L}\p{N}'\u2019.-])" + regex.escape(surname) + r"(?![\p{L}\p{N}])"
+            r"(?<![\p{L}\p{N}'\u2019.-])" + regex.escape(phrase) + r"(?![\p{L}\p{N}])"
         )
         for match in pattern.finditer(text):
             start, end = match.span()
@@ -826,7 +836,7 @@ def _short_mentions(tokens: list[Token], text: str, found: list[_Found]) -> Iter
             k = bisect.bisect_left(starts, start)
             if k >= len(tokens) or tokens[k].start != start:
                 continue
-            last = k + len(surname.split()) - 1
+            last = bisect.bisect_left(starts, end) - 1
             nxt = tokens[last + 1] if last + 1 < len(tokens) else None
             honorific = None
             first = k
@@ -847,13 +857,16 @@ def _short_mentions(tokens: list[Token], text: str, found: list[_Found]) -> Iter
             if honorific is None and not _bare_ok(tokens, k, nxt):
                 continue
             span_start = tokens[first].start
+            words = full_words or (
+                tuple(w for w in surname.split() if w not in g.particles) or (surname,)
+            )
             name = Name(
                 start=k,
                 end=last + 1,
                 first=first,
                 span=(span_start, end),
-                text=surname,
-                words=tuple(w for w in surname.split() if w not in g.particles) or (surname,),
+                text=phrase,
+                words=words,
                 honorific=honorific,
             )
             bisect.insort(taken, (span_start, end))
@@ -864,7 +877,7 @@ def _short_mentions(tokens: list[Token], text: str, found: list[_Found]) -> Iter
                 title=None,
                 country=None,
                 source=None,
-                rule="honorific-surname" if honorific else "surname",
+                rule=("honorific-" if honorific else "") + ("name" if full_words else "surname"),
                 honorific=honorific,
                 surname=surname,
             )

@@ -714,9 +714,7 @@ def parse_title(tokens: list[Token], i: int) -> Title | None:
         abbreviation=abbreviation,
         country=country,
     )
-    implied = g.implied_countries.get(" ".join(fold(text).replace("-", " ").split()))
-    if implied is None:
-        implied = g.implied_countries.get(fold(text))
+    implied = _implied_country(text)
     if country is None and implied is not None:
         country, source = implied, "implied"
     if country is None and abbreviation is not None and abbreviation.country is not None:
@@ -747,6 +745,30 @@ def parse_title(tokens: list[Token], i: int) -> Title | None:
         private=private,
         run_end=max(run_end, i + 1),
     )
+
+
+# Ranks in front of an office that do not change whose office it is.
+_RANKS: Final = ("principal deputy ", "deputy ", "acting ", "assistant ", "under ", "associate ")
+
+
+def _implied_country(text: str) -> str | None:
+    """Return the one country that uses an office ("Secretary of the Treasury": USA).
+
+    A rank in front does not change it ("Acting Secretary of Defense"), and
+    some offices are one country's whatever follows ("Union Minister for ...").
+    """
+    g = gazetteer()
+    key = " ".join(fold(text).replace("-", " ").split())
+    for candidate in (key, fold(text)):
+        if candidate in g.implied_countries:
+            return g.implied_countries[candidate]
+    for rank in _RANKS:
+        if key.startswith(rank) and key[len(rank) :] in g.implied_countries:
+            return g.implied_countries[key[len(rank) :]]
+    for prefix, code in g.implied_prefixes.items():
+        if key.startswith(prefix + " "):
+            return code
+    return None
 
 
 def _title_text(

@@ -5,6 +5,8 @@ This is the built-in ``bilatx_resolve_mentions`` implementation, registered
 
 * keeps one official mention per stretch of text and drops cities that are
   part of a person's name ("Austin" in "Lloyd J. Austin III");
+* adds well-known office-holders the text names without a title
+  ("Narendra Modi had planned ...", from ``data/people.json``);
 * links mentions of the same person ("Dr. S. Jaishankar", "EAM Jaishankar",
   "Jaishankar") into one :class:`bilatx.Official` with every span, so that
   :meth:`bilatx.Mentions.person_at` finds the person from any of them;
@@ -21,6 +23,7 @@ from __future__ import annotations
 import attrs
 
 import bilatx
+from bilatx_resolve._known import find_known
 from bilatx_resolve._link import link_people, settle_overlaps
 
 NAME = "resolve"
@@ -30,5 +33,8 @@ NAME = "resolve"
 def bilatx_resolve_mentions(doc: bilatx.Document, mentions: bilatx.Mentions) -> bilatx.Mentions:
     """Settle overlaps and link every official mention to exactly one person."""
     officials, places = settle_overlaps(mentions.officials, mentions.places)
+    known = find_known(doc, officials)
+    if known:
+        officials = sorted([*officials, *known], key=lambda m: (m.span.start, m.span.end))
     people = link_people(doc, officials, places)
     return attrs.evolve(mentions, officials=officials, places=places, people=people)

@@ -23,6 +23,7 @@ counterpart"). When nothing is clear the country stays ``None``.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import Counter
 from typing import TYPE_CHECKING, Final
 
@@ -63,6 +64,15 @@ _FORMER: Final = regex.compile(
 _COUNTERPART: Final = regex.compile(
     r"\b(?P<link>his|her|their|and)\s+(?P<who>(?:\p{Lu}[\p{L}.]*\s){1,3})counterparts?\b"
 )
+# Two people who meet, talk or call are, in a bilateral text, from two countries:
+# "A met with Foreign Minister B of Ghana", "Readout of A's meeting with B".
+_MEETS: Final = regex.compile(
+    r"\A[^.;!?\n]{0,60}?\b(?:met|meets?|meeting|talks|talked|spoke|speaks?|call(?:ed|s)?|"
+    r"hosted|hosts?|received|receives?|welcomed|welcomes?|phoned|telephoned)\b"
+    r"[^.;!?\n]{0,40}\Z",
+    regex.IGNORECASE,
+)
+_MEETING_WINDOW: Final = 100
 _DATELINE_WINDOW: Final = 200
 _SALIENT_SENTENCES: Final = 2
 _HOME_SENTENCES: Final = 3
@@ -261,6 +271,35 @@ class CountryContext:
             person = max(before)[1]
             excluded.setdefault(person, set()).add(code)
         return excluded
+
+    def meeting_exclusions(
+        self, official_spans: Sequence[tuple[int, bilatx.Span]], countries: Sequence[str | None]
+    ) -> dict[int, set[str]]:
+        """Return, per person index, the countries of the people they meet in a sentence.
+
+        "Deputy National Security Advisor A met with Foreign Minister B of
+        Ghana": A is not Ghanaian. Only countries already settled from the
+        text count (``countries`` per person index).
+        """
+        text = self.doc.text
+        ordered = sorted(official_spans, key=lambda item: item[1].start)
+        excluded: dict[int, set[str]] = {}
+        for (first, span), (second, other) in itertools.pairwise(ordered):
+            if first == second or other.start - span.end > _MEETING_WINDOW:
+                continue
+            if self.sentence_of(span.start) != self.sentence_of(other.start):
+                continue
+            if not _MEETS.search(text[span.end : other.start]):
+                continue
+            for person, partner in ((first, second), (second, first)):
+                code = countries[partner]
+                if code is not None:
+                    excluded.setdefault(person, set()).add(code)
+        return excluded
+
+    def named_once(self) -> set[str]:
+        """Return the countries the document names, in at least one sentence."""
+        return {code for code, count in self.counts.items() if count >= 1}
 
     def is_former(self, span: bilatx.Span) -> bool:
         """Whether the mention's office is a past one ("the late ...", "former ...")."""

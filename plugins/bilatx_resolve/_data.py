@@ -11,7 +11,7 @@ from typing import Any, Final
 
 import attrs
 
-__all__ = ["Offices", "fold_words", "known_people", "offices"]
+__all__ = ["Offices", "fold_words", "known_people", "load_people_names", "offices"]
 
 _PACKAGE: Final = "bilatx_resolve"
 _SUFFIXES: Final = frozenset({"jr", "sr", "ii", "iii", "iv", "jnr", "snr"})
@@ -100,4 +100,17 @@ def known_people() -> KnownPeople:
             if v is not None and surnames.get(k, v) == v  # no leader of another country
         },
         nicknames=dict(data["nicknames"]),
+    )
+
+
+@cache
+def load_people_names() -> frozenset[str]:
+    """Return the full names of the listed office-holders as written (two words or more)."""
+    data = _load("people.json")
+    return frozenset(
+        name
+        for section in ("leaders", "others")
+        for names in data[section].values()
+        for name in names
+        if len(fold_words(name)) >= 2  # noqa: PLR2004
     )

@@ -9,6 +9,7 @@ import attrs
 import regex
 
 import bilatx
+from bilatx import geo
 from bilatx_resolve._country import CountryContext, compatible, known_country
 from bilatx_resolve._data import fold_words, known_people, offices
 
@@ -229,12 +230,14 @@ def _context_countries(
     unique = offices().unique_offices
     indexed = [(index, m.span) for index, person in enumerate(people) for m in person.mentions]
     excluded_by = context.counterpart_exclusions(indexed)
+    met_by = context.meeting_exclusions(indexed, list(countries))
     for index, person in enumerate(people):
         if countries[index] is not None:
             continue
         title = titles[index]
         key = " ".join(fold_words(title or ""))
-        excluded = set(excluded_by.get(index, set()))
+        met = met_by.get(index, set())
+        excluded = set(excluded_by.get(index, set())) | met
         former = any(context.is_former(m.span) for m in person.mentions if m.title)
         if key in unique and not former:
             for other, code in enumerate(countries):
@@ -262,6 +265,12 @@ def _context_countries(
             candidate = context.dominant_other(blocked, title, known)
             if candidate is not None and fits(candidate):
                 choice = candidate
+        if choice is None and met:
+            # Someone who meets a foreign official, in a text naming one other
+            # country, is from that country (a readout of the issuing government).
+            others = {c for c in context.named_once() if geo.is_country(c) and fits(c)}
+            if len(others) == 1:
+                choice = others.pop()
         countries[index] = choice
 
 

@@ -587,6 +587,14 @@ def test_companies_and_parties_are_not_people(text: str) -> None:
         ("Minister of Finance Okafor arrived.", ("Okafor", "Minister of Finance", None)),
         ("State Councilor Wang Mingyu arrived.", ("Wang Mingyu", "State Councilor", "CHN")),
         ("Soviet leader Pavel Orlov arrived.", ("Pavel Orlov", "leader", "SUN")),
+        (
+            "Acting Secretary of Defense Lena Voss arrived.",
+            ("Lena Voss", "Acting Secretary of Defense", "USA"),
+        ),
+        (
+            "Union Minister for Road Transport Ravi Raman arrived.",
+            ("Ravi Raman", "Union Minister for Road Transport", "IND"),
+        ),
         ("Iraq's leader Kamal Haddad arrived.", ("Kamal Haddad", "leader", "IRQ")),
     ],
 )

@@ -214,6 +214,50 @@ def test_countries_come_from_the_text_when_the_places_plugin_is_absent() -> None
     assert people(text, WITHOUT_PLACES)["Haddad"].country == "NOR"
 
 
+def test_someone_who_meets_a_foreign_official_is_not_of_that_country() -> None:
+    text = (
+        "Deputy National Security Advisor Lena Voss met today with Foreign Minister "
+        "Kwame Mensah of Ghana in Accra. Voss welcomed Ghana's progress on energy reform."
+    )
+    found = people(text)
+    assert (found["Voss"].country, found["Mensah"].country) == (None, "GHA")
+
+
+def test_a_readout_of_the_issuing_government_gives_its_official_its_country() -> None:
+    text = (
+        "Deputy National Security Advisor Lena Voss met today with Foreign Minister "
+        "Kwame Mensah of Ghana. Voss reaffirmed the United States' support for Ghana's "
+        "democracy and welcomed Ghana's progress on energy reform."
+    )
+    found = people(text)
+    assert (found["Voss"].country, found["Mensah"].country) == ("USA", "GHA")
+
+
+def test_well_known_office_holders_named_without_a_title() -> None:
+    text = (
+        "Narendra Modi had planned to fly to Moscow in July. Later, Modi said the trip "
+        "would wait. The Rajiv Gandhi Foundation was not consulted."
+    )
+    extraction = PIPELINE.extract(text)
+    (person,) = extraction.officials
+    assert (person.name, person.surname, person.title, person.country) == (
+        "Narendra Modi",
+        "Modi",
+        None,
+        "IND",
+    )
+    assert len(person.spans) == 2
+
+
+def test_a_full_name_written_again_is_a_mention_of_the_same_person() -> None:
+    text = (
+        "Trade Minister Tomas Novak of Poland arrived. Tomas Novak then met exporters, "
+        "and Novak left on Friday."
+    )
+    (person,) = PIPELINE.extract(text).officials
+    assert (person.name, person.country, len(person.spans)) == ("Tomas Novak", "POL", 3)
+
+
 # ------------------------------------------------------------------ properties
 
 _NAMES = ("Amara Okafor", "Tomas Lindqvist", "Ravi Raman", "Leila Mensah", "Hana Takeda")
