@@ -10,15 +10,21 @@ text around it, nearest evidence first:
    previous sentence of the paragraph ("Poland has a trade *surplus*. Last year
    it was one billion dlrs"). An amount listed right after another amount
    ("$2.8 billion, including $1.4 billion") is read like it. Debts, costs,
-   budgets, reserves and earnings are not trade figures.
-2. **Between whom?** The countries named in its clause or sentence (places and
-   officials' countries), else in the previous sentence; a flow (trade, aid, a
-   deal) with only one side named takes the document's other main country.
+   budgets, reserves and earnings are not trade figures; nor are balances
+   other than trade balances (a bare "deficit" needs a trade context), money
+   lent by or asked of banks, and what a company adds to an economy.
+2. **Between whom?** The countries named right beside it ("$5 billion *in
+   Vietnam*", "a *Saudi and Emirati* $2 billion loan *to Yemen*") first; else
+   the countries named in its clause or sentence (places and officials'
+   countries), else in the previous sentence; a flow (trade, aid, a deal)
+   with only one side named takes the document's other main country.
 3. **When?** A date written right beside it ("USD 50 billion *last year*",
    "565 mln stg *in 1986*", "which *last year* amounted to ..."), never one
    introduced by "by", "through" or "since"; a target takes its
    comparison's period ("one billion dlrs against a targeted 1.6 billion");
-   "X and Y, respectively" take the periods of the figures before them.
+   "X and Y, respectively" take the periods of the figures before them; a
+   year opening the sentence or stated earlier in the clause covers the
+   undated amounts after it ("*In 2024*, exports grew, with a surplus of X").
    Fiscal years and partial years are kept as ``period_text``.
 4. **How did it change?** "from X to Y", "rose to Y from X", "Y, down from X"
    link the earlier and the later figure with a :class:`bilatx.TradeTrend`.
@@ -26,6 +32,7 @@ text around it, nearest evidence first:
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections import Counter
 from typing import TYPE_CHECKING, Final
@@ -215,23 +222,24 @@ def build_trade_figures(
     for mention in mentions.money:
         if mention.unit is not None and mention.unit not in _TIME_UNITS:
             continue  # a price per barrel is not a trade figure
-        sentence = bilatx.text.sentence_at(sentences, mention.span.start) or mention.span
+        sentence = _sentence_of(sentences, mention.span)
         readings.append(_Reading(mention, sentence, _clause(text, sentence, mention.span.start)))
     for reading in readings:
         _classify(text, reading, readings, cues=cues, sentences=sentences, places=places)
     figures = [r for r in readings if r.metric is not None]
     claims = {id(r): _claimed(text, r, places) for r in readings}
+    # How many amounts of each sentence claim each place: a place claimed by
+    # another amount of the sentence is not this amount's partner.
+    claimed: dict[bilatx.Span, Counter[_Place]] = {}
+    for r in readings:
+        claimed.setdefault(r.sentence, Counter()).update(set(claims[id(r)].places))
     for reading in figures:
-        others = {
-            p
-            for r in readings
-            if r is not reading and r.sentence == reading.sentence
-            for p in claims[id(r)].places
-        } - set(claims[id(reading)].places)
+        own = set(claims[id(reading)].places)
+        counts = claimed[reading.sentence]
         reading.partners = _partners(
             text,
             reading,
-            places=[p for p in places if p not in others],
+            places=[p for p in places if p in own or counts[p] == 0],
             main=main,
             sentences=sentences,
             cues=cues,
@@ -285,6 +293,20 @@ def _cues(text: str) -> list[_Cue]:
             bare = match.group("pos") is not None and _BARE_BALANCE.fullmatch(word) is not None
             out.append(_Cue(match.start(), match.end(), metric_of(word), word, bare))
     return out
+
+
+def _sentence_of(sentences: tuple[bilatx.Span, ...], span: bilatx.Span) -> bilatx.Span:
+    """Return the sentence of an amount, joined with the next when the amount runs into it.
+
+    The splitter may end a sentence inside an amount ("stood at Rs. 1 in
+    2000"); the amount and what follows it still belong together.
+    """
+    sentence = bilatx.text.sentence_at(sentences, span.start) or span
+    index = bisect.bisect_left(sentences, sentence.end, key=lambda s: s.start)
+    while sentence.end < span.end and index < len(sentences):
+        sentence = bilatx.Span(sentence.start, sentences[index].end)
+        index += 1
+    return bilatx.Span(sentence.start, max(sentence.end, span.end))
 
 
 def _paragraph_of(text: str, span: bilatx.Span) -> tuple[int, int]:
@@ -443,8 +465,8 @@ def _head_end(text: str, start: int, limit: int) -> int:
 def _previous_sentence(
     text: str, sentence: bilatx.Span, sentences: Sequence[bilatx.Span]
 ) -> bilatx.Span | None:
-    index = sentences.index(sentence) if sentence in sentences else -1
-    if index <= 0:
+    index = bisect.bisect_left(sentences, sentence.start, key=lambda s: s.start)
+    if index <= 0 or index >= len(sentences) or sentences[index].start != sentence.start:
         return None
     previous = sentences[index - 1]
     if "\n" in text[previous.end : sentence.start]:
@@ -507,9 +529,10 @@ def _claimed(text: str, reading: _Reading, places: list[_Place]) -> _Claim:
     span, clause = reading.mention.span, reading.clause
     receiving: list[_Place] = []
     limit = min(clause.end, span.end + _ADJACENT_REACH)
-    for place in places:
-        if place.start < span.end or place.end > clause.end:
-            continue
+    first = bisect.bisect_left(places, span.end, key=lambda p: p.start)
+    for place in places[first:]:
+        if place.end > clause.end:
+            break
         if not receiving:
             if place.end <= limit and _ADJACENT_GAP.fullmatch(text, span.end, place.start):
                 receiving.append(place)
@@ -518,7 +541,7 @@ def _claimed(text: str, reading: _Reading, places: list[_Place]) -> _Claim:
         elif place.start >= receiving[-1].end:
             break
     describing: list[_Place] = []
-    before = [p for p in places if clause.start <= p.start and p.end <= span.start]
+    before = [p for p in places[:first] if clause.start <= p.start and p.end <= span.start]
     end, gap = span.start, _PREMODIFIER_GAP
     for place in reversed(before):
         if not gap.fullmatch(text, place.end, end):
@@ -685,24 +708,29 @@ def _carry_periods(text: str, figures: list[_Reading], dates: Sequence[bilatx.Da
     of another period, or from a date that is not a period ("on March 5",
     "by 2030", "since 2020").
     """
+    ordered = sorted(dates, key=lambda d: (d.span.start, d.span.end))
+    starts = [d.span.start for d in ordered]
+    by_sentence: dict[bilatx.Span, list[_Reading]] = {}
+    for reading in figures:
+        by_sentence.setdefault(reading.sentence, []).append(reading)
     for reading in figures:
         span, sentence = reading.mention.span, reading.sentence
         if reading.dated or (reading.trend is not None and reading.trend.earlier == span):
             continue
         if _COMPARED_BEFORE.search(text, max(sentence.start, span.start - 30), span.start):
             continue
-        earlier = [d for d in dates if sentence.start <= d.span.start and d.span.end <= span.start]
-        if not earlier:
+        index = bisect.bisect_left(starts, span.start) - 1
+        while index >= 0 and ordered[index].span.end > span.start:
+            index -= 1
+        if index < 0 or ordered[index].span.start < sentence.start:
             continue
-        date = earlier[-1]
+        date = ordered[index]
         if not _is_period(text, date, reading):
             continue
         between = [
             r
-            for r in figures
-            if r.sentence == sentence
-            and date.span.end <= r.mention.span.start
-            and r.mention.span.end <= span.start
+            for r in by_sentence[sentence]
+            if date.span.end <= r.mention.span.start and r.mention.span.end <= span.start
         ]
         if any(r.dated and (r.period, r.period_text) != _value(date) for r in between):
             continue
