@@ -10,9 +10,11 @@ scale ("USD 12-14 billion", "Rs 5,000-6,000 crore"); the words to the left
 after ("a barrel", "per tonne") makes a per-unit price.
 
 A number without a currency of its own is money only when it carries a scale
-word and sits in the same sentence as an amount with a currency, in a
-comparison such as "rose to 7.1 billion dlrs from 4.3 billion"; it takes that
-currency. Percentages, counts and years never qualify.
+word and either sits in the same sentence as an amount with a currency, in a
+comparison such as "rose to 7.1 billion dlrs from 4.3 billion" (it takes that
+currency), or goes with a money noun ("a 4.3 billion deficit", "a surplus of
+4 billion"; it takes the nearest currency of the text, or none). Percentages,
+counts ("1.4 billion people") and years never qualify.
 """
 
 from __future__ import annotations
@@ -104,10 +106,11 @@ _APPROX: Final = frozenset(
 # and "by X to Y" are a change between two amounts, not a range.
 _TREND_WORDS: Final = frozenset(("from", "by"))
 
-# After a currency-less "4.3 billion", a function word, an auxiliary, an
-# adverb or a verb in -ed may follow for it to count as money ("30 to 40
-# billion over three years", "3 billion resulted"); any other noun ("1.4
-# billion people", "2 million tonnes") means a count.
+# After a currency-less "4.3 billion", a function word, a singular verb or
+# an adverb may follow for it to count as money ("30 to 40 billion over
+# three years", "3 billion is needed", "2 billion later"); any other word
+# ("1.4 billion people", "2 million tonnes", "19 million are poor", "3
+# million voted") means a count.
 _FUNCTION_WORDS: Final = frozenset(
     (
         *("in", "for", "during", "from", "to", "against", "and", "or", "a", "an", "the"),
@@ -116,8 +119,7 @@ _FUNCTION_WORDS: Final = frozenset(
         *("a year", "annually", "earlier", "ago", "but", "whereas", "than", "then", "year"),
         *("over", "under", "into", "through", "within", "of", "per", "via", "across", "beyond"),
         *("above", "below", "up", "down", "about", "including", "excluding", "plus", "among"),
-        *("is", "are", "was", "were", "will", "would", "could", "should", "may", "might"),
-        *("must", "can", "has", "have", "had", "be", "been", "being", "not", "if", "so"),
+        *("is", "was", "has", "not", "if", "so"),
         *("that", "which", "where", "because", "each", "apiece", "more", "less", "now"),
         *("later", "already", "too", "also", "only", "instead", "overall", "altogether"),
         *("yet", "there", "here", "this year", "last year", "next year"),
@@ -688,11 +690,10 @@ def _money_noun_before() -> regex.Pattern[str]:
     )
 
 
-# "-ly" and "-ed" words are adverbs and verbs after an amount, except these nouns.
+# "-ly" words are adverbs after an amount, except these nouns.
 _NOUNS_LIKE_ADVERBS: Final = frozenset(
     ("family", "ally", "assembly", "supply", "rally", "monopoly", "anomaly", "reply")
 )
-_NOUNS_LIKE_VERBS: Final = frozenset(("breed", "speed", "creed", "steed"))
 
 
 def _following(text: str, end: int) -> str:
@@ -708,10 +709,7 @@ def _following(text: str, end: int) -> str:
         return "money"
     if w1 in _FUNCTION_WORDS or f"{w1} {w2}" in _FUNCTION_WORDS:
         return "other"
-    if len(w1) > 4 and (  # noqa: PLR2004
-        (w1.endswith("ly") and w1 not in _NOUNS_LIKE_ADVERBS)
-        or (w1.endswith("ed") and w1 not in _NOUNS_LIKE_VERBS)
-    ):
+    if len(w1) > 4 and w1.endswith("ly") and w1 not in _NOUNS_LIKE_ADVERBS:  # noqa: PLR2004
         return "other"
     return "count"
 

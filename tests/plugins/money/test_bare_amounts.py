@@ -45,7 +45,7 @@ def read(text: str, *, year: int = 1987) -> list[tuple[str, str | None, object, 
             ("between 1 and 3 billion", "EUR", 1 * B, 3 * B),
         ),
         (
-            "Imports of 5 billion dlrs against exports of 3 billion resulted in a gap.",
+            "Imports of 5 billion dlrs against exports of 3 billion is a record gap.",
             ("3 billion", "USD", 3 * B, 3 * B),
         ),
     ],
@@ -88,6 +88,8 @@ def test_a_money_noun_without_any_currency_in_the_text_gives_an_unknown_currency
         "Peru exported 300 mln dlrs of ore. About 3 million tonnes went to Asia.",
         "Chile, a country of 19 million, spent 2 billion dlrs.",
         "Peru's 2 billion dlr surplus came as 30 million visitors arrived.",
+        "Chile spent 300 mln dlrs on aid, and 19 million are poor.",
+        "Chile spent 300 mln dlrs on aid to the 19 million affected.",
     ],
 )
 def test_counted_nouns_keep_a_bare_number_from_being_money(text: str) -> None:
