@@ -48,6 +48,9 @@ NameKind = Literal["country", "demonym", "metonym", "organisation"]
 # (10 million against 25 thousand in Idaho), "Valencia" is nobody's (Spain and
 # Venezuela).
 _CITY_DOMINANCE: Final = 8
+# A capital names its country's city unless a namesake elsewhere is more than
+# this many times larger ("San Jose" in California against Costa Rica's).
+_CAPITAL_MARGIN: Final = 2
 # Cities this large are named often enough that a capitalised mention is the
 # city; smaller ones need a preposition of place ("in Taupo") or a country
 # after them ("Taupo, New Zealand") before :func:`find_cities` reports them.
@@ -290,26 +293,52 @@ def _cities() -> dict[str, list[tuple[int, str, bool]]]:
     return table
 
 
-def city_country(name: str) -> str | None:
-    """Return the country of a city, when the name clearly means one city.
+@cache
+def _curated_regions() -> frozenset[str]:
+    """Folded names of the regions listed in ``countries.json`` (they win over towns)."""
+    return frozenset(_fold(name) for names in _data()["regions"].values() for name in names)
 
-    A name shared by cities in several countries resolves to the most populous
-    one only when it dominates its namesakes; otherwise the answer is ``None``.
-    A capital always resolves to its country.
 
-    >>> city_country("Moscow"), city_country("Melbourne"), city_country("Kiev")
-    ('RUS', 'AUS', 'UKR')
-    """
+def _city_only(name: str) -> str | None:
+    """Return the country of the city ``name`` names, regions aside (see :func:`city_country`)."""
     candidates = _cities().get(_fold(name))
     if not candidates:
         return None
-    for _, code, capital in candidates:
+    for pop, code, capital in candidates:
         if capital:
-            return code
+            rivals = [other for other, where, _ in candidates if where != code]
+            if not rivals or pop * _CAPITAL_MARGIN >= max(rivals):
+                return code
+            break  # "Victoria", the Seychelles' capital, is smaller than its namesakes
     top_pop, top_code, _ = candidates[0]
     others = [pop for pop, code, _ in candidates[1:] if code != top_code]
     if not others or top_pop >= _CITY_DOMINANCE * max(others):
         return top_code
+    return None
+
+
+def city_country(name: str) -> str | None:
+    """Return the country of a city (or region), when the name clearly means one place.
+
+    A name shared by cities in several countries resolves to the most populous
+    one only when it dominates its namesakes; otherwise the answer is ``None``.
+    A capital resolves to its country unless a namesake elsewhere is more than
+    twice its size ("Victoria", "San Jose"). A region listed in
+    ``countries.json`` wins over any town ("Bali" is Indonesia's, not a town
+    in India); a state or province wins over small towns of another country
+    ("Goa"), and a clash with a large city leaves the answer open ("Victoria").
+
+    >>> city_country("Moscow"), city_country("Melbourne"), city_country("Kiev")
+    ('RUS', 'AUS', 'UKR')
+    >>> city_country("Bali"), city_country("Goa"), city_country("Victoria")
+    ('IDN', 'IND', None)
+    """
+    code = _city_only(name)
+    region = region_country(name)
+    if region is None or region == code:
+        return code
+    if _fold(name) in _curated_regions() or city_population(name) < _BIG_CITY:
+        return region
     return None
 
 
@@ -492,7 +521,7 @@ def _accept_city(
     if key in stop or key in codes:
         return False
     region = region_country(name)
-    if region is not None and region != city_country(name):
+    if region is not None and region != _city_only(name) and key not in _curated_regions():
         return False  # "Virginia" the state, not the South African town
     if name.isupper() and len(name) > 3:  # noqa: PLR2004
         # Capitals in wire copy are datelines ("TOKYO, April 2 -"); elsewhere headlines.

@@ -92,6 +92,32 @@ def test_city_country_needs_a_dominant_city() -> None:
     assert geo.city_population("Nowhereville") == 0
 
 
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Bali", "IDN"),  # an island, not the Indian town of that name
+        ("Okinawa", "JPN"),
+        ("Goa", "IND"),  # a state, not the small Philippine town
+        ("Florida", "USA"),
+        ("Victoria", None),  # an Australian state, a Canadian city and others
+        ("San Jose", None),  # Costa Rica's capital is smaller than California's city
+        ("Hamilton", None),
+        ("Kingston", "JAM"),
+        ("Santiago", "CHL"),
+        ("Hyderabad", None),  # India's and Pakistan's
+        ("Georgia", None),  # a country, not a city
+        ("Washington", "USA"),
+    ],
+)
+def test_city_country_traps(name: str, code: str | None) -> None:
+    assert geo.city_country(name) == code
+
+
+def test_a_region_listed_as_such_is_found_where_a_town_shares_its_name() -> None:
+    found = [(m.text, m.code) for m in geo.find_cities("Leaders met in Bali, then in Goa.")]
+    assert found == [("Bali", "IDN")]
+
+
 def test_find_countries_only_matches_capitalised_names() -> None:
     text = "Let us see: the US, India\u2019s envoy, Indias economy and the Americas; turkey too."
     found = [(m.text, m.code) for m in geo.find_countries(text)]
