@@ -198,8 +198,13 @@ def _dateline_re() -> regex.Pattern[str]:
         (?:By\s+(?:[\p{Lu}][\p{L}.]*\s+){1,5}?)?       # a byline
         (?P<place>\p{Lu}[\p{L}.'\u2019-]*(?:\s\p{Lu}[\p{L}.'\u2019-]*){0,5})
         (?:,\s*(?P<region>\p{Lu}[\p{L}.'\u2019-]*(?:\s\p{Lu}[\p{L}.'\u2019-]*){0,3}))?
-        ,\s*(?P<date>\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2})\b
-        (?:\s*\(\p{Lu}{2,8}\)|\s+[-\u2013\u2014]\s)
+        (?:
+          ,\s*(?P<date>\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2})\b
+          (?:\s*\(\p{Lu}{2,8}\)|\s+[-\u2013\u2014]\s)
+        | (?P<agency>\s*\(\p{Lu}[\p{L}.&]{1,15}(?:\s\p{Lu}[\p{L}.&]{0,15}){0,2}\))
+          \s*(?:[-\u2013\u2014:]\s)?                    # "NEW DELHI (Reuters) -"
+        | (?<=\p{Lu}{3})\s*(?:[-\u2013\u2014]|:)\s      # "NEW DELHI: ", "WASHINGTON \u2014 "
+        )
         """,
         regex.VERBOSE,
     )
@@ -291,6 +296,8 @@ def _is_capital(name: str) -> bool:
         return False
 
 
+_DATELINE_CITY: Final = 100_000
+"""Population a city needs to open a story without a date ("MUMBAI: ...")."""
 _LOOKBACK: Final = 3000
 """Characters before "the country" searched for the country it stands for."""
 _CALENDAR_WORDS: Final = frozenset(
@@ -530,12 +537,19 @@ class Context:
         place = match.group("place").strip()
         words = place.split()
         city = country = None
-        for i in range(len(words)):
+        dated = match.group("date") is not None
+        for i in range(len(words) if dated else 1):
             candidate = " ".join(words[i:])
             code = _city_country(candidate)
             if code is not None:
                 city, country = candidate, code
                 break
+        if not dated and (
+            city is None or not (_is_capital(city) or geo.city_population(city) >= _DATELINE_CITY)
+        ):
+            # Without a date, only a real city makes a dateline ("NEW DELHI:"),
+            # not a heading ("SECURING EXPORTS:").
+            return None
         if country is None and match.group("region"):
             code = _country_code(match.group("region"))
             if _is_code(code):
@@ -543,8 +557,10 @@ class Context:
                 city = words[-1] if words else None
         if city is not None and city.isupper():
             city = city.title()  # "NEW DELHI" is New Delhi
-        date_span = bilatx.Span(match.start("date"), match.end("date"))
-        date = next((d for d in self.dates if d.span.overlaps(date_span)), None)
+        date = None
+        if dated:
+            date_span = bilatx.Span(match.start("date"), match.end("date"))
+            date = next((d for d in self.dates if d.span.overlaps(date_span)), None)
         return Dateline(bilatx.Span(match.start(), match.end()), city, country, date)
 
     def _collect_places(self) -> tuple[Place, ...]:
@@ -1080,6 +1096,11 @@ _SUPPORT: Final = (
     r"|wraps\s+up|wrap\s+up|held|hold|holds|holding|had|have|has|having|conducted|conduct"
     r"|opened|open|opens|continue|continued|continues|resumed?|attended|attend|attends"
     r"|led|chaired|co-chaired"
+    # "postponed a visit", "called off his trip", "announced a visit to Japan"
+    r"|postpon(?:e|es|ed|ing)|cancel(?:s|led|ed|ling|ing)?|call(?:ed|s|ing)?\s+off"
+    r"|put(?:s|ting)?\s+off|defer(?:s|red|ring)?|delay(?:s|ed|ing)?|reschedul(?:e|es|ed|ing)"
+    r"|scrap(?:s|ped|ping)?|announc(?:e|es|ed|ing)|plan(?:s|ned|ning)?|confirm(?:s|ed|ing)?"
+    r"|schedul(?:e|es|ed|ing)|shorten(?:s|ed|ing)?|extend(?:s|ed|ing)?"
     # "is on a visit", "was in talks", "Baka, in talks in Washington": prepositions only
     # after a form of "be" or a comma, so "a visit to Japan on Friday after talks" is not.
     r"|(?:(?<![\w])(?:is|are|was|were|be|been|being)\s+|,\s*)(?:on|in|into)"

@@ -563,6 +563,36 @@ def test_more_travel_verbs(visits: Visits, text: str, status: VisitStatus) -> No
     assert (visit.host, visit.status) == ("KEN", status)
 
 
+@pytest.mark.parametrize(
+    "opening",
+    ["TOKYO: ", "TOKYO (Wire) - ", "Tokyo (Wire) \u2014 ", "TOKYO, May 6 - "],
+)
+def test_datelines_with_or_without_a_date_place_the_story(visits: Visits, opening: str) -> None:
+    text = opening + "The visiting Finance Minister Budi Santoso said trade would grow."
+    visit = only(visits(text, **facts(people=[SANTOSO])))
+    assert visit.host == "JPN"
+
+
+def test_a_heading_in_capitals_is_no_dateline(visits: Visits) -> None:
+    text = "GROWING TRADE: The visiting Finance Minister Budi Santoso said trade would grow."
+    assert visits(text, **facts(people=[SANTOSO])) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Lena Voss postponed a visit to Kenya.", VisitStatus.POSTPONED),
+        ("Lena Voss called off her trip to Kenya.", VisitStatus.CANCELLED),
+        ("Lena Voss announced a visit to Kenya next month.", VisitStatus.ANNOUNCED),
+    ],
+)
+def test_verbs_that_make_a_visit_noun_the_subjects_act(
+    visits: Visits, text: str, status: VisitStatus
+) -> None:
+    visit = only(visits(text, **facts()))
+    assert (visit.visitor.surname, visit.host, visit.status) == ("Voss", "KEN", status)
+
+
 # -------------------------------------------------------------- hypothesis
 
 NAMES = st.sampled_from(["Lena Voss", "Ravi Iyer", "Kwame Mensah", "Ines Duarte", "Aiko Mori"])
