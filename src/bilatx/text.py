@@ -33,7 +33,7 @@ _ABBREVIATIONS: Final = frozenset(
         *("etc", "approx", "est", "fig", "al", "ft", "jan", "feb", "mar", "apr", "jun"),
         *("jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed"),
         *("thu", "thur", "thurs", "fri", "sat", "sun", "u.s", "u.k", "u.n", "e.u", "h.e"),
-        *("a.m", "p.m", "i.e", "e.g"),
+        *("a.m", "p.m", "i.e", "e.g", "rs", "re", "nos", "vol", "art", "para"),
     )
 )
 

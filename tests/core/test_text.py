@@ -20,6 +20,13 @@ def test_abbreviations_titles_and_initials_do_not_end_sentences() -> None:
     ]
 
 
+def test_rupee_abbreviation_does_not_end_a_sentence() -> None:
+    assert _sentences("Sales stood at Rs. 900 crore in 2019. Costs fell.") == [
+        "Sales stood at Rs. 900 crore in 2019.",
+        "Costs fell.",
+    ]
+
+
 def test_the_platform_x_ends_a_sentence() -> None:
     assert _sentences("She posted on X. Nothing else was said.") == [
         "She posted on X.",
