@@ -298,6 +298,8 @@ def _is_capital(name: str) -> bool:
 
 _DATELINE_CITY: Final = 100_000
 """Population a city needs to open a story without a date ("MUMBAI: ...")."""
+_CLAUSE_REACH: Final = 40
+"""How far before "him" its clause's subject is looked for."""
 _LOOKBACK: Final = 3000
 """Characters before "the country" searched for the country it stands for."""
 _CALENDAR_WORDS: Final = frozenset(
@@ -686,6 +688,8 @@ class Context:
                     target = before[0] if before else subject
                 else:
                     target = self._possessor(before, span, sentence, salience) or subject
+                if target is not None and word.lower() in {"him", "her"}:
+                    target = self._not_the_subject(all_refs, before, target, span)
                 if target is None:
                     continue
                 ref = Ref(span, target.person, "pronoun", word.lower())
@@ -698,6 +702,31 @@ class Context:
                 subject = first_new
         all_refs.sort(key=lambda r: (r.span.start, r.span.end))
         return all_refs
+
+    def _not_the_subject(
+        self, refs: list[Ref], before: list[Ref], target: Ref, span: bilatx.Span
+    ) -> Ref | None:
+        """Keep "him" from pointing to the subject of its own clause.
+
+        In "she called on him" the two are different people: "him" is then
+        the nearest other official named before.
+        """
+        subject = next(
+            (
+                r
+                for r in reversed(refs)
+                if r.span.end <= span.start and span.start - r.span.end <= _CLAUSE_REACH
+            ),
+            None,
+        )
+        if subject is None or regex.search(r"[,;:.]", self.text[subject.span.end : span.start]):
+            return target
+        if subject.how == "pronoun" and subject.word not in _NOMINATIVE:
+            return target
+        if person_key(subject.person) != person_key(target.person):
+            return target
+        others = [r for r in before if person_key(r.person) != person_key(subject.person)]
+        return others[-1] if others else None
 
     def _possessor(
         self,

@@ -30,6 +30,7 @@ __all__ = [
     "Trigger",
     "VisitPiece",
     "assign_dates",
+    "attributive",
     "clause_key",
     "find_triggers",
     "hosted_visit",
@@ -53,7 +54,7 @@ def _trigger_re() -> regex.Pattern[str]:
             (?=(?:\s+(?:today|yesterday|tonight|again|separately|also|earlier|later|briefly
                       |directly|virtually|twice))?
                \s+(?:(?:by|over|on)\s+(?:the\s+)?(?:tele)?phone|with|to)(?![\w]))
-        | (?P<callon>call(?:ed|s|ing)?\s+on)(?=\s+(?-i:\p{Lu}))
+        | (?P<callon>call(?:ed|s|ing)?\s+on)(?=\s+(?:(?-i:\p{Lu})|him\b|her\b))
         | (?P<meet>met|meet|meets|meeting|meetings|conferred|confers|conferring)
         | (?P<talks>talks|discussions|consultations|negotiations|conversations?|dialogue
                   |session|summit)
@@ -126,7 +127,7 @@ def assign_dates(ctx: Context, triggers: list[Trigger]) -> None:
     """
     by_clause: dict[tuple[int, int], list[Trigger]] = {}
     for trigger in triggers:
-        if trigger.kind != "led" and not _attributive(ctx.text, trigger):
+        if trigger.kind != "led" and not _attributive(ctx, trigger):
             by_clause.setdefault(clause_key(ctx, trigger.span.start), []).append(trigger)
     for mention in ctx.dates:
         if ctx.is_dateline_date(mention):
@@ -176,17 +177,28 @@ _BLOCK: Final = 2000
 """Sentences longer than this (text without full stops) are read in blocks of this size."""
 
 
-_ATTRIBUTIVE_RE: Final = regex.compile(r"(?<![\w])(?:the|a|an|its)\s+$", regex.IGNORECASE)
+_ATTRIBUTIVE_RE: Final = regex.compile(
+    r"(?:(?<![\w])(?:the|a|an|its|met|meet|meets|meeting|received|receives|receiving|hosted"
+    r"|hosts|hosting|welcomed|welcomes|welcoming|told|tells|with|by|for|of)\s+|^\W*)$",
+    regex.IGNORECASE,
+)
 
 
-def _attributive(text: str, trigger: Trigger) -> bool:
+def attributive(text: str, trigger: Trigger, limit: int) -> bool:
     """Whether the trigger is "visiting" used as an adjective ("the visiting minister").
 
-    It describes a person; the dates of its clause belong to what that person did.
+    It describes a person ("met visiting Secretary Baldrige", "Visiting
+    Minister X said"); the dates of its clause belong to what that person
+    did. After a subject ("X is visiting Japan") it is a verb. ``limit`` is
+    the sentence start.
     """
     return trigger.word == "visiting" and bool(
-        _ATTRIBUTIVE_RE.search(text, max(0, trigger.span.start - 8), trigger.span.start)
+        _ATTRIBUTIVE_RE.search(text, max(limit, trigger.span.start - 12), trigger.span.start)
     )
+
+
+def _attributive(ctx: Context, trigger: Trigger) -> bool:
+    return attributive(ctx.text, trigger, ctx.sentence_at(trigger.span.start).start)
 
 
 _FOR_A_VISIT_RE: Final = regex.compile(

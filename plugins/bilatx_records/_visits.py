@@ -44,7 +44,7 @@ from bilatx_records._common import (
     verb_ready,
     visit_status,
 )
-from bilatx_records._model import VisitPiece, hosted_visit
+from bilatx_records._model import VisitPiece, attributive, hosted_visit
 
 if TYPE_CHECKING:
     from bilatx_records._common import Context, Place
@@ -90,7 +90,7 @@ _NOUN_FORMS: Final = frozenset(
     | {"stopovers", "journey", "flight", "arrival", "stay"}
 )
 _ONE_DAY_VERBS: Final = frozenset({"visited", "toured"})
-_VISITING_DETERMINER_RE: Final = regex.compile(r"(?<![\w])(?:the|a|an|its)\s+$", regex.I)
+_MET_BY: Final = frozenset({"met", "meet", "meets", "with", "on"})
 _VISITING_GAP_RE: Final = regex.compile(
     r"\s+(?:[\p{Lu}][\p{L}.'\u2019-]*\s+|(?:of|the|for|and)\s+){0,8}"
     r"|\s+(?:[\p{L}-]+\s+){0,3}(?:delegation|team|mission)\s+(?:led|headed)\s+by\s+"
@@ -184,10 +184,7 @@ def read_visit(
 
 def _visiting_guest(ctx: Context, trigger: Trigger, sentence: bilatx.Span) -> Ref | None:
     """Return X in "the visiting Indonesian Finance Minister X" (an adjective, not a verb)."""
-    if trigger.word != "visiting":
-        return None
-    before = ctx.text[max(sentence.start, trigger.span.start - 12) : trigger.span.start]
-    if not (_VISITING_DETERMINER_RE.search(before) or not before.strip()):
+    if not attributive(ctx.text, trigger, sentence.start):
         return None
     for ref in ctx.refs_in(trigger.span.end, min(sentence.end, trigger.span.end + 120)):
         if ref.how == "pronoun":
@@ -220,8 +217,14 @@ def _read_visiting(
             host = place.country
             break
     if host is None:
-        # "Kishida met the visiting minister": the guest is in the host's country.
-        for ref in subjects_before(ctx, sentence, trigger.span.start):
+        # "Kishida met the visiting minister", "the visiting minister met
+        # Kishida": the guest is in the host's country.
+        met = [
+            r
+            for r in ctx.refs_in(guest.span.end, sentence.end)
+            if governing_word(ctx.text, r.span.start, sentence.start) in _MET_BY
+        ]
+        for ref in [*subjects_before(ctx, sentence, trigger.span.start), *met]:
             home = state.origin_of(ref.person)
             if home is not None and home != origin:
                 host = home

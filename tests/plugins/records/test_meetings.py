@@ -632,3 +632,12 @@ def test_generated_talks_with_several_hosts_pair_the_visitor_with_each(
     found = meetings(text, people=people, cities=CITIES, dates=[(when, day.isoformat())])
     assert pairs(found) == {frozenset(("Voss", name.split()[-1])) for name in hosts}
     assert all(m.date == bilatx.DateValue.from_date(day) for m in found)
+
+
+def test_him_is_not_the_subject_of_his_own_clause(meetings: Meetings) -> None:
+    text = (
+        "Lena Voss conveyed Chancellor Karl Hahn's greetings to President Tomas Berg when "
+        "she called on him in Oslo on Monday."
+    )
+    found = meetings(text, **facts(people=[*PEOPLE, HAHN], dates=[MONDAY]))
+    assert pairs(found) == {frozenset(("Voss", "Berg"))}

@@ -430,6 +430,18 @@ def test_the_visiting_minister_is_in_the_country_of_whoever_meets_him(
     assert meeting.date == bilatx.DateValue(2024, 5, 6)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foreign Minister Kenji Sato met visiting Finance Minister Budi Santoso on Monday.",
+        "Visiting Finance Minister Budi Santoso met Foreign Minister Kenji Sato on Monday.",
+    ],
+)
+def test_visiting_before_a_title_describes_the_guest(visits: Visits, text: str) -> None:
+    visit = only(visits(text, **facts(people=[SATO, SANTOSO], dates=[MONDAY])))
+    assert (visit.visitor.surname, visit.host, visit.start) == ("Santoso", "JPN", None)
+
+
 def test_visiting_as_a_verb_is_still_read_as_one(visits: Visits) -> None:
     text = "Lena Voss is visiting Japan this week."
     assert trips(visits(text, **facts())) == {("Voss", "JPN")}
