@@ -824,6 +824,7 @@ def _short_mentions(tokens: list[Token], text: str, found: list[_Found]) -> Iter
         if len(f.name.words) >= 2 and f.name.text != f.surname:  # noqa: PLR2004
             phrases.setdefault(f.name.text, (f.surname or f.name.text, f.name.words))
     taken = sorted((f.start, f.end) for f in found)
+    lower_words = frozenset(t.text for t in tokens if t.kind == "word" and t.text.islower())
     for phrase in sorted(phrases, key=len, reverse=True):
         surname, full_words = phrases[phrase]
         pattern = regex.compile(
@@ -854,7 +855,9 @@ def _short_mentions(tokens: list[Token], text: str, found: list[_Found]) -> Iter
                     honorific = slice_text(tokens, h, k)
                     first = h
                     break
-            if honorific is None and not _bare_ok(tokens, k, nxt):
+            if honorific is None and not _bare_ok(
+                tokens, k, nxt, single=last == k, lower_words=lower_words
+            ):
                 continue
             span_start = tokens[first].start
             words = full_words or (
@@ -889,9 +892,21 @@ def _overlaps_taken(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return index >= 0 and taken[index][1] > start
 
 
-def _bare_ok(tokens: list[Token], k: int, nxt: Token | None) -> bool:
-    """Whether a bare surname is a mention, not a word or part of another name."""
+def _bare_ok(
+    tokens: list[Token],
+    k: int,
+    nxt: Token | None,
+    *,
+    single: bool = True,
+    lower_words: frozenset[str] = frozenset(),
+) -> bool:
+    """Whether a bare surname is a mention, not a word or part of another name.
+
+    ``lower_words`` holds the words the text writes in lower case.
+    """
     vocabulary = gazetteer().vocabulary
+    if single and tokens[k].text in gazetteer().not_names:
+        return False  # "He" the pronoun, though "He Lifeng" bears it as a name
     prev = tokens[k - 1] if k > 0 else None
     if prev is not None and prev.kind == "word":
         if prev.lower in {"the", "a", "an"}:
@@ -902,7 +917,11 @@ def _bare_ok(tokens: list[Token], k: int, nxt: Token | None) -> bool:
         return False  # "West Bank", "the Okafor Foundation"
     if nxt is not None and nxt.kind == "word" and nxt.cap and nxt.text not in gazetteer().not_names:
         return False  # "Price Waterhouse"
-    return not (tokens[k].lower in vocabulary and _sentence_start(tokens, k))
+    if not _sentence_start(tokens, k):
+        return True
+    # At a sentence start, a word the text also writes in lower case is that
+    # word ("Rice exports rose" where "rice" is traded), not the surname.
+    return tokens[k].lower not in vocabulary and tokens[k].lower not in lower_words
 
 
 def _sentence_start(tokens: list[Token], k: int) -> bool:

@@ -71,8 +71,9 @@ class Name:
 def match_phrase(tokens: list[Token], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
     """Return the index after the longest phrase matching at ``i`` (-1 if none).
 
-    Words compare case-insensitively with their full stops removed, and a full
-    stop written right after a word ("Dr.") is part of the match.
+    Words compare case-insensitively with their full stops removed, except
+    words written in capitals ("HE", "HRH"), and a full stop written right
+    after a word ("Dr.") is part of the match.
     """
     for phrase in phrases:
         j = i
@@ -81,7 +82,11 @@ def match_phrase(tokens: list[Token], i: int, phrases: tuple[tuple[str, ...], ..
             if j >= len(tokens) or not tokens[j].is_word:
                 ok = False
                 break
-            if tokens[j].lower != word.rstrip(".").casefold():
+            bare = word.rstrip(".")
+            if tokens[j].lower != bare.casefold() or (
+                # "HE", "HRH" are short forms only in capitals: "He" is a pronoun or a name.
+                len(bare) > 1 and bare.isupper() and tokens[j].text.rstrip(".") != bare
+            ):
                 ok = False
                 break
             j += 1
@@ -185,7 +190,7 @@ def parse_name(tokens: list[Token], i: int, *, allow_honorific: bool = True) -> 
             words.append(tok.text)
             j += 1
             continue
-        if tok.cap and name_word_ok(tok):
+        if tok.cap and (name_word_ok(tok) or (not words and _family_name_word(tok, nxt))):
             words.append(tok.text)
             real += 1
             j += 1
@@ -220,6 +225,22 @@ def parse_name(tokens: list[Token], i: int, *, allow_honorific: bool = True) -> 
         words=tuple(words),
         honorific=honorific,
         particles=frozenset(particles),
+    )
+
+
+def _family_name_word(tok: Token, nxt: Token | None) -> bool:
+    """Whether an ordinary word is a Chinese family name here ("He Lifeng", not "He said").
+
+    Only before a capitalised given name in pinyin that is itself a name word.
+    """
+    return (
+        tok.kind == "word"
+        and fold(tok.text) in gazetteer().family_first["chinese"]
+        and nxt is not None
+        and nxt.kind == "word"
+        and nxt.cap
+        and name_word_ok(nxt)
+        and bool(_PINYIN.fullmatch(fold(nxt.text)))
     )
 
 

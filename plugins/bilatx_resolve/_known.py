@@ -87,7 +87,10 @@ def find_known(
     for match in _pattern().finditer(text):
         name = match.group(1)
         add(match.start(1), match.end(1), name, _surname(name), "known-person")
-    surnames = {m.surname for m in found}
+    # A surname the text also writes in lower case is a word there ("Rice",
+    # "He"): only the full name counts for it.
+    lower = {w for w in _WORD.findall(text) if w.islower()}
+    surnames = {m.surname for m in found if m.surname.casefold() not in lower}
     for surname in sorted(surnames, key=len, reverse=True):
         pattern = regex.compile(
             r"(?<![\p{L}\p{M}\p{N}.'\u2019-])" + regex.escape(surname) + r"(?![\p{L}\p{M}\p{N}])"

@@ -170,6 +170,17 @@ def link_people(
         if code and source in _VOTES:
             votes[code] += _VOTES[source]
     context.set_home(votes)
+    if context.home is None and None in countries:
+        # News names its own side without qualifying it: when the officials
+        # with a stated country are all foreign to the one other country the
+        # text names ("... hosted Prime Minister A of Japan at the White
+        # House"), that country is home.
+        stated = {
+            code for code, source in zip(countries, sources, strict=True) if source == "strong"
+        }
+        others = {code for code in context.named_once() if geo.is_country(code)} - stated
+        if stated and len(others) == 1:
+            context.home = others.pop()
     _context_countries(context, people, titles, countries)
     _definite_descriptions(doc, people, titles)
     return tuple(

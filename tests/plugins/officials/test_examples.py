@@ -612,3 +612,20 @@ def test_more_offices_before_a_name(text: str, expected: tuple[str, str, str | N
 )
 def test_no_official_from_a_body_or_an_ordinary_leader(text: str) -> None:
     assert mentions(text) == []
+
+
+def test_a_chinese_family_name_that_is_also_a_word() -> None:
+    text = (
+        "Vice Premier He Lifeng arrived. He said trade would grow. Mr. He left, and He Lifeng flew."
+    )
+    found = [(m.text, m.name) for m in mentions(text)]
+    assert found == [
+        ("Vice Premier He Lifeng", "He Lifeng"),
+        ("Mr. He", "He"),
+        ("He Lifeng", "He Lifeng"),
+    ]
+
+
+def test_a_surname_that_is_a_word_of_the_text_is_not_a_mention_at_a_sentence_start() -> None:
+    text = "Trade Secretary Lena Rice arrived. Rice exports fell, and rice prices rose. Rice spoke."
+    assert [m.text for m in mentions(text)] == ["Trade Secretary Lena Rice"]

@@ -233,6 +233,25 @@ def test_a_readout_of_the_issuing_government_gives_its_official_its_country() ->
     assert (found["Voss"].country, found["Mensah"].country) == ("USA", "GHA")
 
 
+def test_an_unqualified_official_is_of_the_one_other_country_named() -> None:
+    text = (
+        "The President hosted Prime Minister Hana Takeda of Japan and President Kwame "
+        "Mensah of Ghana at the White House. National Security Advisor Lena Voss joined them."
+    )
+    found = people(text)
+    assert (found["Takeda"].country, found["Mensah"].country, found["Voss"].country) == (
+        "JPN",
+        "GHA",
+        "USA",
+    )
+
+
+def test_a_listed_surname_that_is_a_word_of_the_text_needs_the_full_name() -> None:
+    text = "Condoleezza Rice spoke on Monday. Rice exports rose, and rice prices fell."
+    (person,) = PIPELINE.extract(text).officials
+    assert (person.name, len(person.spans)) == ("Condoleezza Rice", 1)
+
+
 def test_well_known_office_holders_named_without_a_title() -> None:
     text = (
         "Narendra Modi had planned to fly to Moscow in July. Later, Modi said the trip "
