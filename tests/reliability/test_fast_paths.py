@@ -1,0 +1,59 @@
+"""Speed-ups must not change answers: each fast path against the plain code it replaced."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bilatx import geo
+
+
+def _plain_find_countries(text: str) -> list[geo.CountryMatch]:
+    """find_countries as first written: the big pattern tried at every position."""
+    codes = geo._tables()[0]
+    out = []
+    for match in geo._country_pattern().finditer(text):
+        written = match.group(1)
+        if not written[:1].isupper():
+            continue
+        if len(written.replace(".", "").replace(" ", "")) <= 3 and written.upper() != written:
+            continue
+        tail = text[match.end(1) : match.end()]
+        if tail == "s" and geo._fold(written) == "america":
+            continue
+        code = codes.get(geo._fold(written))
+        if code is None:
+            continue
+        out.append(geo.CountryMatch((match.start(1), match.end(1), written, code)))
+    return out
+
+
+_PIECES = [
+    *("the", "The", "THE", "us", "US", "U.S.", "u.s.", "UK", "Uk", "EU", "E.U."),
+    *("India", "india", "Indias", "Indian", "INDIA", "South", "Korea", "south korea"),
+    *("America", "Americas", "Georgia's", "Turkey", "turkey", "Congo", "Republic", "of"),
+    *("Democratic Republic of the Congo", "the Netherlands", "Netherlands", "Chinese"),
+    *("Beijing", "Côte d'Ivoire", "Cote d\u2019Ivoire", "Norway", "Norwegian", "Japan's"),
+    *(" ", "  ", ".", ",", "'", "\u2019s", "s", "\n", "x", "-", "(", ")", "\u201c", "Mr"),
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=16).map("".join))
+def test_find_countries_matches_the_plain_search(text: str) -> None:
+    assert list(geo.find_countries(text)) == _plain_find_countries(text)
+
+
+@given(st.text(max_size=60))
+def test_find_countries_matches_the_plain_search_on_any_text(text: str) -> None:
+    assert list(geo.find_countries(text)) == _plain_find_countries(text)
+
+
+def test_find_countries_on_news_sentences() -> None:
+    text = (
+        "The Indian and Chinese delegations met in the U.S. on Monday; the Netherlands "
+        "and South Korea sent observers, and the Americas were not represented. "
+        "\u201cNo one should expect us to give in,\u201d the minister of Côte d'Ivoire said."
+    )
+    found = list(geo.find_countries(text))
+    assert found == _plain_find_countries(text)
+    assert [m.code for m in found] == ["IND", "CHN", "USA", "NLD", "KOR", "CIV"]
