@@ -688,7 +688,7 @@ class Context:
                     target = before[0] if before else subject
                 else:
                     target = self._possessor(before, span, sentence, salience) or subject
-                if target is not None and word.lower() in {"him", "her"}:
+                if target is not None and self._object_pronoun(span, word):
                     target = self._not_the_subject(all_refs, before, target, span)
                 if target is None:
                     continue
@@ -702,6 +702,15 @@ class Context:
                 subject = first_new
         all_refs.sort(key=lambda r: (r.span.start, r.span.end))
         return all_refs
+
+    def _object_pronoun(self, span: bilatx.Span, word: str) -> bool:
+        """Whether the pronoun is an object ("him", "her" not followed by a noun)."""
+        low = word.lower()
+        if low != "her":
+            return low == "him"
+        following = self.text[span.end : span.end + 12].split()
+        after = following[0].lower() if following else ""
+        return not (after[:1].isalpha() and after not in _FUNCTION_WORDS)
 
     def _not_the_subject(
         self, refs: list[Ref], before: list[Ref], target: Ref, span: bilatx.Span

@@ -505,6 +505,12 @@ def test_who_stands_for_the_person_right_before_it(visits: Visits) -> None:
     )
 
 
+def test_her_before_a_noun_is_a_possessive_of_the_subject(visits: Visits) -> None:
+    text = "Lena Voss praised the ties during her ongoing five-day visit to Norway."
+    visit = only(visits(text, **facts(durations=[("five-day", 5)])))
+    assert (visit.visitor.surname, visit.host, visit.status) == ("Voss", "NOR", VisitStatus.ONGOING)
+
+
 def test_a_host_side_official_is_not_the_visitor(visits: Visits) -> None:
     # "her" is nearest to Berg, but Berg is at home in Oslo: the trip is Voss's.
     text = "Lena Voss will hold talks with President Tomas Berg during her visit to Oslo on Monday."
