@@ -63,6 +63,12 @@ _ROLE_GLUE: Final = frozenset({"the", "of", "in", "for", "at", "on", "and", "a"}
 _MAX_ROLE_WORDS: Final = 9
 _MAX_LISTED: Final = 8
 _ROLE_BREAKS: Final = frozenset({"at", "of", "in", "with", "for", "and", "who", "which", "said"})
+# Countries whose cabinet members are secretaries, not ministers.
+_SECRETARY_CABINETS: Final = frozenset({"USA", "GBR"})
+_SECRETARY: Final = regex.compile(
+    r"(?:(?P<before>\p{Lu}[\p{L} ]*?) Secretary"
+    r"|Secretary (?:of|for) (?:the )?(?P<after>\p{Lu}[\p{L} ]*))"
+)
 _ACRONYM: Final = regex.compile(r"\((\p{Lu}{2,8})\)")
 
 
@@ -209,6 +215,12 @@ def _names_for(
     name = parse_name(tokens, start_tok) if start_tok < n else None
     if name is not None and title.name_start is not None and title.honorific and not name.honorific:
         name = attrs.evolve(name, honorific=title.honorific)
+    owner = _owner(tokens, title, done)
+    if owner is not None and title.country is None:
+        # "Prime Minister A and his finance minister, B": the office is A's country's.
+        # The span takes in "his", never the owner's name ("Richter's" is Richter).
+        first = title.span_start - (0 if tokens[title.span_start - 1].kind == "pos" else 1)
+        title = attrs.evolve(title, country=owner.country, country_source="group", span_start=first)
     if name is not None:
         name = _parenthesised(tokens, title, name)
         span_start = tokens[title.span_start].start
@@ -422,11 +434,40 @@ def _parenthesised(tokens: list[Token], title: Title, name: Name) -> Name:
 
 
 def _definite(tokens: list[Token], title: Title) -> bool:
-    """Whether a title names one office ("the ...", "India's ...", "Russian ...")."""
-    if title.country is not None and title.country_source in {"qualifier", "of"}:
+    """Whether a title names one office ("the ...", "India's ...", "his ...")."""
+    if title.country is not None and title.country_source in {"qualifier", "of", "group"}:
         return True
     q = title.span_start - 1
-    return q >= 0 and tokens[q].lower == "the"
+    return q >= 0 and tokens[q].lower in {"the", *_POSSESSIVE_DETERMINERS}
+
+
+def _owner(tokens: list[Token], title: Title, done: list[_Found]) -> _Found | None:
+    """Return the official a possessive before the title refers to ("A and his deputy").
+
+    The last official named shortly before, with nothing ending a sentence
+    between, and with a country.
+    """
+    q = title.span_start - 1
+    if q < 0 or not done:
+        return None
+    if tokens[q].kind == "pos" and q > 0:
+        # "Richter's spokesman, Klaus Weber": the office of someone already named.
+        named = tokens[q - 1].text
+        owners = [f for f in done if f.country is not None and named in f.name.words]
+        if owners and owners[-1].end <= tokens[q - 1].start:
+            return owners[-1]
+        return None
+    if tokens[q].lower not in _POSSESSIVE_DETERMINERS:
+        return None
+    previous = done[-1]
+    if previous.country is None or previous.end > tokens[q].start:
+        return None
+    first = _token_after(tokens, previous.end)
+    if q - first > _MAX_ROLE_WORDS or any(
+        tokens[p].text in {".", ";", "!", "?"} or tokens[p].kind == "nl" for p in range(first, q)
+    ):
+        return None
+    return previous
 
 
 def _closes(tokens: list[Token], k: int) -> bool:
@@ -701,7 +742,7 @@ def _counterparts(
                 start=tokens[first].start if index == 0 else name.span[0],
                 end=tokens[end - 1].end,
                 name=name,
-                title=_counterpart_title(office),
+                title=_counterpart_title(office, code),
                 country=code,
                 source=("of" if own else "qualifier") if code else None,
                 rule="counterpart",
@@ -730,11 +771,27 @@ def _bare_office(tokens: list[Token], sentences: list[int], k: int) -> str | Non
     return office
 
 
-def _counterpart_title(title: str | None) -> str | None:
-    """The same office in another country: a title only one country uses gets its usual name."""
+def _counterpart_title(title: str | None, country: str | None = None) -> str | None:
+    """The same office in another country: a title only one country uses gets its usual name.
+
+    A cabinet secretary's counterpart in a country whose cabinet is of
+    ministers holds the minister's office ("Agriculture Secretary" ->
+    "Agriculture Minister").
+    """
     if title is None:
         return None
-    return gazetteer().counterpart_titles.get(" ".join(title.casefold().split()), title)
+    g = gazetteer()
+    key = " ".join(title.casefold().split())
+    if key in g.counterpart_titles:
+        return g.counterpart_titles[key]
+    if country is None or country in _SECRETARY_CABINETS:
+        return title
+    match = _SECRETARY.fullmatch(title)
+    if match is not None:
+        portfolio = match.group("before") or match.group("after")
+        if all(word.casefold() in g.vocabulary for word in portfolio.split()):
+            return f"{portfolio} Minister"
+    return title
 
 
 # ------------------------------------------------------ pass 3: group country

@@ -190,11 +190,17 @@ def link_people(
 
 
 def _title(person: _Person) -> str | None:
+    """The title of the fullest mention; one the text states beats one read from "counterpart"."""
     top = max(len(fold_words(m.name)) for m in person.mentions)
-    for mention in person.mentions:
-        if mention.title and len(fold_words(mention.name)) == top:
-            return mention.title
-    return next((m.title for m in person.mentions if m.title), None)
+    stated = [m for m in person.mentions if not m.rule.startswith("counterpart")]
+    for group in (stated, person.mentions):
+        for mention in group:
+            if mention.title and len(fold_words(mention.name)) == top:
+                return mention.title
+        found = next((m.title for m in group if m.title), None)
+        if found is not None:
+            return found
+    return None
 
 
 def _explicit_countries(
@@ -242,15 +248,27 @@ def _context_countries(
     indexed = [(index, m.span) for index, person in enumerate(people) for m in person.mentions]
     excluded_by = context.counterpart_exclusions(indexed)
     met_by = context.meeting_exclusions(indexed, list(countries))
+    keys = [" ".join(fold_words(title or "")) for title in titles]
+    # Two holders of one country's one office ("Agriculture ministers A and B
+    # met"), neither with a stated country: the context cannot tell whose is whose.
+    open_offices = Counter(
+        key
+        for key, code, person in zip(keys, countries, people, strict=True)
+        if code is None
+        and (key in unique or _portfolio_minister(key))
+        and not any(context.is_former(m.span) for m in person.mentions if m.title)
+    )
     for index, person in enumerate(people):
         if countries[index] is not None:
             continue
         title = titles[index]
-        key = " ".join(fold_words(title or ""))
+        key = keys[index]
+        if open_offices[key] > 1:
+            continue
         met = met_by.get(index, set())
         excluded = set(excluded_by.get(index, set())) | met
         former = any(context.is_former(m.span) for m in person.mentions if m.title)
-        if key in unique and not former:
+        if (key in unique or _portfolio_minister(key)) and not former:
             for other, code in enumerate(countries):
                 if code and other != index and " ".join(fold_words(titles[other] or "")) == key:
                     excluded.add(code)
@@ -283,6 +301,24 @@ def _context_countries(
             if len(others) == 1:
                 choice = others.pop()
         countries[index] = choice
+
+
+# Words that make a minister's office one that several people hold at a time.
+_SHARED_OFFICE_WORDS: Final = frozenset(
+    {"deputy", "vice", "assistant", "under", "junior", "state", "chief", "union", "cabinet",
+     "senior", "first", "additional", "joint", "without", "portfolio", "provincial", "regional"}
+)  # fmt: skip
+
+
+def _portfolio_minister(key: str) -> bool:
+    """Whether a folded title is a country's one minister of a portfolio ("agriculture minister").
+
+    Two people holding it in one text are from two countries.
+    """
+    words = key.split()
+    if len(words) < 2 or set(words) & _SHARED_OFFICE_WORDS:  # noqa: PLR2004
+        return False
+    return words[-1] == "minister" or (words[0] == "minister" and words[1] in {"of", "for"})
 
 
 def _definite_descriptions(

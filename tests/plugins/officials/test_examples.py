@@ -629,3 +629,31 @@ def test_a_chinese_family_name_that_is_also_a_word() -> None:
 def test_a_surname_that_is_a_word_of_the_text_is_not_a_mention_at_a_sentence_start() -> None:
     text = "Trade Secretary Lena Rice arrived. Rice exports fell, and rice prices rose. Rice spoke."
     assert [m.text for m in mentions(text)] == ["Trade Secretary Lena Rice"]
+
+
+def test_his_office_is_of_the_country_of_the_person_before() -> None:
+    text = "Japanese Prime Minister Hiro Tamaki and his finance minister, Kenji Mori, met."
+    found = {m.name: (m.title, m.country) for m in mentions(text)}
+    assert found["Kenji Mori"] == ("finance minister", "JPN")
+
+
+def test_the_spokesman_of_a_named_official_shares_the_country() -> None:
+    text = (
+        "West German Foreign Minister Hans Richter arrived. "
+        "Richter's spokesman, Klaus Weber, said the talks were frank."
+    )
+    found = [(m.text, m.name, m.country) for m in mentions(text)]
+    assert found == [
+        ("West German Foreign Minister Hans Richter", "Hans Richter", "DEU"),
+        ("Richter", "Richter", None),
+        ("spokesman, Klaus Weber", "Klaus Weber", "DEU"),
+    ]
+
+
+def test_a_cabinet_secretarys_counterpart_is_a_minister() -> None:
+    text = "U.S. Agriculture Secretary Lena Voss and Japanese counterpart Hiro Tamaki met."
+    found = {p.name: (p.title, p.country) for p in people(text)}
+    assert found == {
+        "Lena Voss": ("Agriculture Secretary", "USA"),
+        "Hiro Tamaki": ("Agriculture Minister", "JPN"),
+    }

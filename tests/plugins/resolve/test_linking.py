@@ -252,6 +252,20 @@ def test_a_listed_surname_that_is_a_word_of_the_text_needs_the_full_name() -> No
     assert (person.name, len(person.spans)) == ("Condoleezza Rice", 1)
 
 
+def test_two_holders_of_one_office_are_not_both_given_the_home_country() -> None:
+    text = "TOKYO, March 3 - Agriculture ministers Lena Voss and Hiro Tamaki met today."
+    found = people(text)
+    assert (found["Voss"].country, found["Tamaki"].country) == (None, None)
+
+
+def test_a_title_the_text_states_beats_one_read_from_counterpart() -> None:
+    text = (
+        "Foreign Minister Lena Voss met her Kenyan counterpart Amara Okafor. "
+        "Kenyan Trade Minister Okafor later left."
+    )
+    assert people(text)["Okafor"].title == "Trade Minister"
+
+
 def test_well_known_office_holders_named_without_a_title() -> None:
     text = (
         "Narendra Modi had planned to fly to Moscow in July. Later, Modi said the trip "
