@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -13,6 +15,7 @@ from hypothesis import strategies as st
 
 import bilatx
 from bilatx import DateValue, Meeting, Official, Source, Span, Statement, TradeFigure, Visit
+from bilatx._cli_merge import _as_json
 from bilatx.cli import main
 
 VOSS = Official(name="Lena Voss", surname="Voss", title="Foreign Minister", country="DEU")
@@ -321,3 +324,65 @@ def test_cli_missing_file_and_unknown_kind(
     out.write_text("", encoding="utf-8")
     assert main(["merge", str(out), "--kinds", "visits,parades"]) == 2
     assert "unknown record kind(s) parades" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------- published schema
+
+SCHEMA_PATH = Path(__file__).resolve().parents[2] / "docs" / "schema" / "extraction.schema.json"
+
+
+def merged_output_validator() -> Any:
+    """A validator for the schema's ``merged_output`` definition (``bilatx merge``'s JSON)."""
+    try:
+        import jsonschema
+    except ImportError:
+        if os.environ.get("CI"):
+            raise
+        pytest.skip("jsonschema is not installed: pip install -e '.[dev]'")
+    schema = json.loads(SCHEMA_PATH.read_text("utf-8"))
+    merged = {
+        "$schema": schema["$schema"],
+        "$defs": schema["$defs"],
+        "$ref": "#/$defs/merged_output",
+    }
+    jsonschema.Draft202012Validator.check_schema(merged)
+    return jsonschema.Draft202012Validator(merged)
+
+
+def test_cli_merge_output_matches_the_published_schema(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    validator = merged_output_validator()
+    texts = [
+        ("a", "2024-05-01", "Foreign Minister Lena Voss of Germany will visit Norway from May 6."),
+        (
+            "b",
+            "2024-05-08",
+            (
+                "Germany's Foreign Minister Lena Voss met Norwegian President Tomas Berg in Oslo "
+                "on Tuesday during her ongoing five-day visit to Norway. \u201cOur ties are "
+                "strong,\u201d Voss told a press conference."
+            ),
+        ),
+        ("c", "2024-05-08", "Trade between Germany and Norway reached $4 billion last year."),
+    ]
+    out = tmp_path / "out.jsonl"
+    _write_extractions(
+        out,
+        [bilatx.extract(t, published=p, doc_id=i).to_dict(include_text=False) for i, p, t in texts],
+    )
+    assert main(["merge", str(out)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    errors = [e.message[:200] for e in validator.iter_errors(data)]
+    assert not errors
+    assert not validator.is_valid({"visits": [{"visitor": "Voss"}]})
+
+
+@given(records=RECORDS)
+def test_merged_records_of_any_shape_match_the_published_schema(
+    records: list[bilatx.Record],
+) -> None:
+    validator = merged_output_validator()
+    data = _as_json(bilatx.merge(records), ["visits", "meetings", "statements", "trade_figures"])
+    errors = [e.message[:200] for e in validator.iter_errors(json.loads(json.dumps(data)))]
+    assert not errors
