@@ -270,6 +270,8 @@ def _names_for(
     # Only an office without a complement of its own takes the body after it.
     own = title.after == title.end == title.head_end
     body = _role_body(tokens, title.after) if own else None
+    if body is None and _company_after(tokens, title.after):
+        return  # "Amara Okafor, a director general at Okafor Steel Corp"
     if body is not None:
         # "Kwame Mensah, a deputy minister at the ministry of finance": the body is
         # part of the office, as the text gives it, and may say whose it is.
@@ -291,6 +293,22 @@ def _names_for(
         rule="name-title",
         honorific=name.honorific,
     )
+
+
+def _company_after(tokens: list[Token], k: int) -> bool:
+    """Whether "at", "of" or "with" and a company's name follow ("at Acme Steel Corp")."""
+    g = gazetteer()
+    if k >= len(tokens) or tokens[k].lower not in {"at", "of", "with", "for"}:
+        return False
+    m = k + 1
+    if m < len(tokens) and tokens[m].lower == "the":
+        m += 1
+    end = m
+    while end < len(tokens) and end - m < _MAX_ROLE_WORDS and tokens[end].kind == "word":
+        if not (tokens[end].cap or tokens[end].lower in {"and", "&", "of"}):
+            break
+        end += 1
+    return any(t.lower in g.company_words for t in tokens[m:end])
 
 
 def _of_country(tokens: list[Token], k: int) -> tuple[str, int] | None:

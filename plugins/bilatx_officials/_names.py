@@ -41,6 +41,11 @@ _PINYIN: Final = regex.compile(
 )
 
 
+# A romanised Chinese syllable of a given name ("Hsien", "Loong", "Chok", "Yew"),
+# short and ending as those do; not "Smith" or "Anne Marie".
+_SYLLABLE: Final = regex.compile(r"[a-z]{1,4}(?:[aeiouwy]|n|ng|k|(?<![ts])h)")
+
+
 def fold(text: str) -> str:
     """Return ``text`` without accents, case-folded (for comparing names)."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -328,7 +333,11 @@ def _family_first(words: tuple[str, ...]) -> bool:
         return False
     first = fold(words[0])
     rest = words[1:]
-    if first in g.family_first["chinese"] and len(rest) == 1 and _PINYIN.fullmatch(fold(rest[0])):
+    if first in g.family_first["chinese"] and (
+        (len(rest) == 1 and (_PINYIN.fullmatch(fold(rest[0])) or "-" in rest[0]))
+        # "Lee Hsien Loong", "Goh Chok Tong": a given name of two short syllables
+        or (len(rest) == 2 and all(_SYLLABLE.fullmatch(fold(w)) for w in rest))  # noqa: PLR2004
+    ):
         return True
     if first in g.family_first["korean"] and (
         "-" in rest[0] or (len(rest) == 2 and all(len(w) <= 4 for w in rest))  # noqa: PLR2004

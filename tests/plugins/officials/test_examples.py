@@ -110,6 +110,20 @@ def test_surnames_follow_each_naming_convention() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("name", "surname"),
+    [
+        ("Lee Hsien Loong", "Lee"),
+        ("Goh Chok Tong", "Goh"),
+        ("Tsai Ing-wen", "Tsai"),
+        ("Lee Anne Smith", "Smith"),
+    ],
+)
+def test_chinese_names_with_a_given_name_of_two_syllables(name: str, surname: str) -> None:
+    (found,) = mentions(f"Prime Minister {name} spoke.")
+    assert (found.name, found.surname) == (name, surname)
+
+
 def test_a_word_used_alone_later_is_the_surname() -> None:
     text = "Japanese Prime Minister Takeda Hana spoke. Later, Prime Minister Takeda left."
     assert {m.surname for m in mentions(text)} == {"Takeda"}

@@ -162,3 +162,75 @@ def test_arbitrary_text_never_crashes(text: str) -> None:
 
 def test_plugin_keeps_the_contract() -> None:
     check_contract(bilatx_officials)
+
+
+# ------------------------------------------------------------- listed names
+
+_PLURALS = (
+    ("Foreign Ministers", "Foreign Minister"),
+    ("Trade Ministers", "Trade Minister"),
+    ("national security advisers", "national security adviser"),
+    ("Presidents", "President"),
+    ("finance ministers", "finance minister"),
+)
+_NOTES = ("{name} of {c.name}", "{name} ({c.name})")
+
+
+class Listed(NamedTuple):
+    text: str
+    expected: set[tuple[str, str, str]]
+
+
+@st.composite
+def listed(draw: st.DrawFn) -> Listed:
+    """Names with a country each, after a plural office or "his counterparts"."""
+    count = draw(st.integers(2, 4))
+    surnames = draw(st.permutations(_SURNAMES))[:count]
+    givens = draw(st.lists(st.sampled_from(_GIVEN), min_size=count, max_size=count))
+    countries = draw(st.permutations(_COUNTRIES))[:count]
+    note = draw(st.sampled_from(_NOTES))
+    parts = [
+        note.format(name=f"{g} {s}", c=c)
+        for g, s, c in zip(givens, surnames, countries, strict=True)
+    ]
+    joined = ", ".join(parts[:-1]) + draw(st.sampled_from((" and ", ", and "))) + parts[-1]
+    if draw(st.booleans()):
+        plural, office = draw(st.sampled_from(_PLURALS))
+        phrase = f"The {plural} {joined} met"
+    else:
+        office = draw(st.sampled_from(("Foreign Minister", "Prime Minister", "Trade Minister")))
+        phrase = f"{office} Lena Brennan met her counterparts {joined}"
+    text = f"{_filler(draw).capitalize()}. {phrase} to discuss {_filler(draw)}."
+    expected = {
+        (f"{g} {s}", office, c.code) for g, s, c in zip(givens, surnames, countries, strict=True)
+    }
+    return Listed(text, expected)
+
+
+@given(listed())
+def test_names_listed_after_a_plural_office_each_keep_their_own_country(case: Listed) -> None:
+    found = {(p.name, p.title, p.country) for p in PIPELINE.extract(case.text).officials}
+    assert case.expected <= found, (case.text, found)
+    assert len(found - case.expected) <= 1  # the host of "her counterparts"
+
+
+# ------------------------------------------------------ roles at public bodies
+
+_ROLES = ("deputy minister", "senior official", "director general", "senior civil servant")
+_BODIES = ("ministry of finance", "trade ministry", "central bank", "state planning commission")
+_COMPANIES = ("Okafor Steel Corp", "Novak Holdings", "the Mensah Trading Company")
+
+
+@given(names(), st.sampled_from(_ROLES), st.sampled_from(_BODIES), st.sampled_from(("at", "of")))
+def test_a_role_at_a_public_body_after_a_name_is_an_office(
+    name: str, role: str, body: str, prep: str
+) -> None:
+    text = f"Prices rose. {name}, a {role} {prep} the {body}, said so on Friday."
+    (person,) = PIPELINE.extract(text).officials
+    assert (person.name, person.title) == (name, f"{role} {prep} the {body}")
+
+
+@given(names(), st.sampled_from(_ROLES[1:]), st.sampled_from(_COMPANIES))
+def test_a_role_at_a_company_is_not_an_office(name: str, role: str, company: str) -> None:
+    text = f"Prices rose. {name}, a {role} at {company}, said so on Friday."
+    assert PIPELINE.extract(text).officials == ()
