@@ -133,6 +133,7 @@ _LOOKBACK_SENTENCES: Final = 2
 _SIDELINES_RE: Final = regex.compile(
     r"(?<![\w])(?:on\s+the\s+sidelines|there)(?![\w])", regex.IGNORECASE
 )
+_VISITING_RE: Final = regex.compile(r"(?<![\w])visiting(?![\w])", regex.IGNORECASE)
 _WHOM_RE: Final = regex.compile(r",\s*(?:with\s+)?whom(?![\w])", regex.IGNORECASE)
 _LED_GAP: Final = 80
 """Characters between a meeting word and the "led by" that names its leaders."""
@@ -198,8 +199,11 @@ def read_meeting(
     elif place is None and ctx.is_lead(trigger.span.start) and ctx.dateline and not future:
         place, place_country = ctx.dateline.city, ctx.dateline.country
     groups: list[tuple[list[bilatx.Official], list[Ref]]] = [(people, [*subjects, *pair, *objects])]
-    if not (pair or plural or between) and trigger.kind != "host":
-        hosts = _host_side(state, subjects, objects)
+    guests = place_country is not None and place_country == (
+        state.origin_of(subjects[0].person) if subjects else None
+    )
+    if not (pair or plural or between or guests) and trigger.kind != "host":
+        hosts = _host_side(state, trigger, subjects, objects)
         if hosts:
             groups = [([subjects[0].person, ref.person], [subjects[0], ref]) for ref in hosts]
     topics = _topics(ctx, trigger)
@@ -221,17 +225,23 @@ def read_meeting(
         )
 
 
-def _host_side(state: State, subjects: list[Ref], objects: list[Ref]) -> list[Ref]:
+def _host_side(
+    state: State, trigger: Trigger, subjects: list[Ref], objects: list[Ref]
+) -> list[Ref]:
     """Return the people one official met separately: several officials of one other country.
 
     "Voss met Prime Minister Berg and Foreign Minister Lund" tells of Voss's
     talks with each; it does not make Berg and Lund, colleagues, meet each
     other. Officials of several countries ("his counterparts A of Japan and B
     of Korea") or of the subject's own ("the 10 premiers") meet as a group,
-    and so does a delegation of several ("Blinken and Austin met with ...").
+    and so does a delegation of several ("Blinken and Austin met with ...")
+    or of guests ("met visiting Secretaries A and B", or a meeting in the
+    subject's own country: the caller decides that).
     Returns ``[]`` when the meeting is not of that shape.
     """
-    if len({person_key(r.person) for r in subjects}) != 1:
+    if len({person_key(r.person) for r in subjects}) != 1 or not objects:
+        return []
+    if _VISITING_RE.search(state.ctx.text, trigger.span.end, objects[0].span.start):
         return []
     people = {person_key(r.person): r for r in objects}
     people.pop(person_key(subjects[0].person), None)

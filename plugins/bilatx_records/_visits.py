@@ -92,7 +92,10 @@ _NOUN_FORMS: Final = frozenset(
 _ONE_DAY_VERBS: Final = frozenset({"visited", "toured"})
 _MET_BY: Final = frozenset({"met", "meet", "meets", "with", "on"})
 _VISITING_GAP_RE: Final = regex.compile(
-    r"\s+(?:[\p{Lu}][\p{L}.'\u2019-]*\s+|(?:of|the|for|and)\s+){0,8}"
+    r"\s+(?:[\p{Lu}][\p{L}.'\u2019-]*\s+|(?:of|the|for|and)\s+"
+    r"|(?:foreign|finance|trade|defen[cs]e|prime|deputy|vice|chief)\s+"
+    r"|(?:ministers?|presidents?|premiers?|secretar(?:y|ies)|envoys?|chancellors?"
+    r"|ambassadors?|counterparts?|officials?)\s+){0,8}"
     r"|\s+(?:[\p{L}-]+\s+){0,3}(?:delegation|team|mission)\s+(?:led|headed)\s+by\s+"
     r"(?:[\p{Lu}][\p{L}.'\u2019-]*\s+|(?:of|the|for|and)\s+){0,8}"
 )
@@ -201,7 +204,7 @@ def _visiting_guest(ctx: Context, trigger: Trigger, sentence: bilatx.Span) -> Re
 def _read_visiting(
     state: State, trigger: Trigger, sentence: bilatx.Span, window_end: int, guest: Ref
 ) -> list[VisitPiece]:
-    """Read "the visiting minister X": X is abroad now, where the story places them.
+    """Read "the visiting minister X" (or "visiting ministers X and Y"): abroad now.
 
     The destination is a place the sentence names after the guest ("told
     reporters in Tokyo"), else the dateline's country (see
@@ -209,9 +212,12 @@ def _read_visiting(
     the trip began, so none is taken.
     """
     ctx = state.ctx
+    listed = ctx.refs_in(guest.span.start, sentence.end)
+    guests = [r for r in chain_forward(ctx, listed, guest, sentence.end) if r.how != "pronoun"]
+    last = guests[-1]
     origin = state.origin_of(guest.person)
     host: str | None = None
-    for place in ctx.places_in(guest.span.end, sentence.end):
+    for place in ctx.places_in(last.span.end, sentence.end):
         word = governing_word(ctx.text, place.span.start, sentence.start)
         if place.is_destination and place.country != origin and word in {"in", "at", "to"}:
             host = place.country
@@ -221,7 +227,7 @@ def _read_visiting(
         # Kishida": the guest is in the host's country.
         met = [
             r
-            for r in ctx.refs_in(guest.span.end, sentence.end)
+            for r in ctx.refs_in(last.span.end, sentence.end)
             if governing_word(ctx.text, r.span.start, sentence.start) in _MET_BY
         ]
         for ref in [*subjects_before(ctx, sentence, trigger.span.start), *met]:
@@ -234,15 +240,17 @@ def _read_visiting(
         status = bilatx.VisitStatus.ONGOING
     return [
         VisitPiece(
-            visitor=guest.person,
+            visitor=ref.person,
             host=host,
-            origin=origin,
+            origin=state.origin_of(ref.person),
             trigger=trigger,
             places=_cities(ctx, bilatx.Span(trigger.span.start, window_end), host),
             status=status,
-            evidence=[trigger.span, guest.span],
+            evidence=[trigger.span, ref.span],
             sectors=ctx.sectors_in(sentence.start, sentence.end),
         )
+        for ref in guests
+        if host is None or state.origin_of(ref.person) != host
     ]
 
 

@@ -641,3 +641,17 @@ def test_him_is_not_the_subject_of_his_own_clause(meetings: Meetings) -> None:
     )
     found = meetings(text, **facts(people=[*PEOPLE, HAHN], dates=[MONDAY]))
     assert pairs(found) == {frozenset(("Voss", "Berg"))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Tomas Berg met visiting Lena Voss and Ravi Iyer on Monday.",
+        "President Tomas Berg met Lena Voss and Karl Hahn in Oslo on Monday.",
+    ],
+)
+def test_guests_received_at_home_meet_the_host_together(meetings: Meetings, text: str) -> None:
+    # The host is the subject: the guests came as one party.
+    found = meetings(text, **facts(people=[*PEOPLE, HAHN], dates=[MONDAY]))
+    assert len(found) == 1
+    assert len(found[0].participants) == 3

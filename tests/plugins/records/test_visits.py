@@ -442,6 +442,12 @@ def test_visiting_before_a_title_describes_the_guest(visits: Visits, text: str) 
     assert (visit.visitor.surname, visit.host, visit.start) == ("Santoso", "JPN", None)
 
 
+def test_several_visiting_guests_each_travelled(visits: Visits) -> None:
+    text = "Foreign Minister Kenji Sato met visiting ministers Lena Voss and Ravi Iyer on Monday."
+    found = visits(text, **facts(people=[SATO, VOSS, IYER], dates=[MONDAY]))
+    assert trips(found) == {("Voss", "JPN"), ("Iyer", "JPN")}
+
+
 def test_visiting_as_a_verb_is_still_read_as_one(visits: Visits) -> None:
     text = "Lena Voss is visiting Japan this week."
     assert trips(visits(text, **facts())) == {("Voss", "JPN")}
