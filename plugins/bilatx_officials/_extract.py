@@ -62,6 +62,10 @@ _POSSESSIVE_DETERMINERS: Final = frozenset({"his", "her", "their"})
 _ROLE_GLUE: Final = frozenset({"the", "of", "in", "for", "at", "on", "and", "a"})
 _MAX_ROLE_WORDS: Final = 9
 _MAX_LISTED: Final = 8
+_MAX_OFFICE_LOOKBACK: Final = 40
+# Mentions found by one pass do not overlap, so only the last few before a
+# span can overlap it.
+_OVERLAP_CHECKS: Final = 3
 _ROLE_BREAKS: Final = frozenset({"at", "of", "in", "with", "for", "and", "who", "which", "said"})
 # Countries whose cabinet members are secretaries, not ministers.
 _SECRETARY_CABINETS: Final = frozenset({"USA", "GBR"})
@@ -94,9 +98,11 @@ def find_officials(doc: bilatx.Document) -> list[bilatx.OfficialMention]:
     sentences = _sentence_index(doc, tokens)
     acronyms = _acronym_definitions(text, tokens)
     found = list(_titled(tokens, acronyms))
-    found.extend(_role_appositions(tokens, found))
-    found.extend(_body_roles(tokens, found))
-    found.extend(_counterparts(tokens, found, sentences))
+    # Each pass reads the mentions found so far, sorted, and adds its own after it.
+    for find in (_role_appositions, _body_roles):
+        found.extend(list(find(tokens, found)))
+        found.sort(key=lambda f: f.start)
+    found.extend(list(_counterparts(tokens, found, sentences)))
     found.sort(key=lambda f: f.start)
     _group_countries(tokens, found, sentences)
     used_alone = {fold(f.name.words[0]) for f in found if len(f.name.words) == 1}
@@ -169,7 +175,9 @@ def _acronym_definitions(text: str, tokens: list[Token]) -> dict[str, str]:
 
 
 def _inside(found: list[_Found], start: int, end: int) -> bool:
-    return any(f.start < end and start < f.end for f in found)
+    """Whether ``[start, end)`` overlaps a mention of ``found`` (sorted by start, apart)."""
+    k = bisect.bisect_left(found, end, key=lambda f: f.start)
+    return any(found[j].end > start for j in range(max(0, k - _OVERLAP_CHECKS), k))
 
 
 # ------------------------------------------------------------ pass 1: titles
@@ -747,10 +755,14 @@ def _counterparts(
         # this sentence, else in the two before ("Jaishankar, who is in Tehran, met
         # his Iranian counterpart ..." after "External Affairs Minister S Jaishankar").
         subject = None
-        for f in found:
+        for index in range(bisect.bisect_left(found, tok.start, key=lambda f: f.start) - 1, -1, -1):
+            f = found[index]
             f_tok = bisect.bisect_left(starts, f.start)
-            if f.end <= tok.start and 0 <= sentences[k] - sentences[f_tok] <= 2 and f.title:  # noqa: PLR2004
+            if sentences[k] - sentences[f_tok] > 2:  # noqa: PLR2004
+                break
+            if f.end <= tok.start and f.title:
                 subject = f
+                break
         office = subject.title if subject is not None else _bare_office(tokens, sentences, k)
         if office is None:
             continue
@@ -775,7 +787,7 @@ def _bare_office(tokens: list[Token], sentences: list[int], k: int) -> str | Non
     """
     office = None
     m = k - 1
-    while m >= 0 and sentences[m] == sentences[k]:
+    while m >= 0 and k - m <= _MAX_OFFICE_LOOKBACK and sentences[m] == sentences[k]:
         m -= 1
     m += 1
     while m < k:

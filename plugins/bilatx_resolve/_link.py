@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from typing import TYPE_CHECKING, Final
 
@@ -74,19 +75,35 @@ def settle_overlaps(
     ("Austin" in "Secretary of Defense Lloyd J. Austin III") is the name.
     """
     kept: list[bilatx.OfficialMention] = []
+    # Kept spans never overlap, so sorted by start their ends are sorted too and
+    # only the one starting last before a span's end can overlap it.
+    intervals: list[tuple[int, int]] = []
     for mention in sorted(officials, key=lambda m: (-len(m.span), m.span.start, m.extractor)):
-        if not any(mention.span.overlaps(other.span) for other in kept):
+        if not _overlaps(intervals, mention.span):
             kept.append(mention)
+            bisect.insort(intervals, (mention.span.start, mention.span.end))
     kept.sort(key=lambda m: (m.span.start, m.span.end))
+    starts = [m.span.start for m in kept]
+
+    def inside_name(place: bilatx.PlaceMention) -> bool:
+        index = bisect.bisect_left(starts, place.span.end) - 1
+        if index < 0:
+            return False
+        mention = kept[index]
+        return mention.span.overlaps(place.span) and place.text in mention.name.split()
+
     places_kept = [
         place
         for place in places
-        if not (
-            place.kind is bilatx.PlaceKind.CITY
-            and any(place.span.overlaps(m.span) and place.text in m.name.split() for m in kept)
-        )
+        if not (place.kind is bilatx.PlaceKind.CITY and inside_name(place))
     ]
     return kept, places_kept
+
+
+def _overlaps(intervals: list[tuple[int, int]], span: bilatx.Span) -> bool:
+    """Whether ``span`` overlaps one of the sorted, non-overlapping ``intervals``."""
+    index = bisect.bisect_left(intervals, (span.end, span.end)) - 1
+    return index >= 0 and intervals[index][1] > span.start and span.start < span.end
 
 
 def _compatible_titles(a: str | None, b: str | None) -> bool:
