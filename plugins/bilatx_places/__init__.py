@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import Final
 
+import regex
+
 import bilatx
 from bilatx import geo
 
@@ -33,6 +35,17 @@ def _city_name(written: str) -> str:
     return " ".join(written.split())
 
 
+_DOLLARS: Final = regex.compile(r"\s+dollars?\b", regex.IGNORECASE)
+_SHORT_FORM: Final = 4
+
+
+def _currency_prefix(text: str, end: int, written: str) -> bool:
+    """Whether a country's short form names its currency ("US$", "US dollars", "HK$")."""
+    if text[end : end + 1] == "$":
+        return True
+    return len(written.replace(".", "")) <= _SHORT_FORM and bool(_DOLLARS.match(text, end))
+
+
 @bilatx.hookimpl
 def bilatx_extract_places(doc: bilatx.Document) -> list[bilatx.PlaceMention]:
     """Return every country, demonym, organisation and city named in ``doc``."""
@@ -40,6 +53,8 @@ def bilatx_extract_places(doc: bilatx.Document) -> list[bilatx.PlaceMention]:
     mentions: list[bilatx.PlaceMention] = []
     taken: list[tuple[int, int]] = []
     for match in geo.find_countries(text):
+        if _currency_prefix(text, match.end, match.text):
+            continue  # "US$5bn", "5 US dollars": a currency, not the country
         kind = geo.name_kind(match.text) or "country"
         mentions.append(
             bilatx.PlaceMention(

@@ -48,6 +48,19 @@ def test_ordinary_words_are_not_places() -> None:
     assert places("Let us cook turkey in a nice china dish; the chad fell off.") == []
 
 
+def test_a_currency_named_after_a_country_is_not_the_country() -> None:
+    assert places("A deal worth US$5bn, or 40 HK$ each, paid in US dollars.") == []
+    assert places("A joint Saudi and Emirati $2 billion loan to the US economy.") == [
+        ("Saudi", K.DEMONYM, "SAU"),
+        ("Emirati", K.DEMONYM, "ARE"),
+        ("US", K.COUNTRY, "USA"),
+    ]
+
+
+def test_an_island_known_better_than_a_town_of_its_name() -> None:
+    assert places("The leaders met in Bali.") == [("Bali", K.CITY, "IDN")]
+
+
 def test_wire_dateline_in_capitals_is_a_city() -> None:
     assert places("OSLO, March 3 - Prices rose.") == [("OSLO", K.CITY, "NOR")]
     found = bilatx_places.bilatx_extract_places(doc=bilatx.Document(text="OSLO, March 3 - x"))
