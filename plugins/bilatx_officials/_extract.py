@@ -97,12 +97,13 @@ def find_officials(doc: bilatx.Document) -> list[bilatx.OfficialMention]:
     tokens = tokenize(text)
     sentences = _sentence_index(doc, tokens)
     acronyms = _acronym_definitions(text, tokens)
-    found = list(_titled(tokens, acronyms))
+    short = _short_names(text)
+    found = list(_titled(tokens, acronyms, short))
     # Each pass reads the mentions found so far, sorted, and adds its own after it.
     for find in (_role_appositions, _body_roles):
         found.extend(list(find(tokens, found)))
         found.sort(key=lambda f: f.start)
-    found.extend(list(_counterparts(tokens, found, sentences)))
+    found.extend(list(_counterparts(tokens, found, sentences, short)))
     found.sort(key=lambda f: f.start)
     _group_countries(tokens, found, sentences)
     used_alone = {fold(f.name.words[0]) for f in found if len(f.name.words) == 1}
@@ -183,7 +184,9 @@ def _inside(found: list[_Found], start: int, end: int) -> bool:
 # ------------------------------------------------------------ pass 1: titles
 
 
-def _titled(tokens: list[Token], acronyms: dict[str, str]) -> Iterator[_Found]:
+def _titled(
+    tokens: list[Token], acronyms: dict[str, str], short: dict[str, str]
+) -> Iterator[_Found]:
     n = len(tokens)
     i = 0
     done: list[_Found] = []
@@ -198,7 +201,7 @@ def _titled(tokens: list[Token], acronyms: dict[str, str]) -> Iterator[_Found]:
         floor = tokens[_token_after(tokens, done[-1].end)].start if done else 0
         produced = [
             attrs.evolve(f, start=max(f.start, floor))  # spans never overlap the previous mention
-            for f in _names_for(tokens, title, acronyms, done)
+            for f in _names_for(tokens, title, acronyms, done, short)
         ]
         for f in produced:
             done.append(f)
@@ -213,11 +216,15 @@ def _token_after(tokens: list[Token], char: int) -> int:
 
 
 def _names_for(
-    tokens: list[Token], title: Title, acronyms: dict[str, str], done: list[_Found]
+    tokens: list[Token],
+    title: Title,
+    acronyms: dict[str, str],
+    done: list[_Found],
+    short: dict[str, str],
 ) -> Iterator[_Found]:
     n = len(tokens)
     if title.plural:
-        yield from _plural(tokens, title)
+        yield from _plural(tokens, title, short)
         return
     start_tok = title.name_start if title.name_start is not None else title.end
     name = parse_name(tokens, start_tok) if start_tok < n else None
@@ -233,7 +240,7 @@ def _names_for(
         name = _parenthesised(tokens, title, name)
         span_start = tokens[title.span_start].start
         country, source, end = title.country, title.country_source, name.span[1]
-        after = _of_country(tokens, name.end)
+        after = _of_country(tokens, name.end, short)
         if after is not None and (country is None or source == "implied"):
             country, source, end = after[0], "of", tokens[after[1] - 1].end
         yield _Found(
@@ -319,7 +326,26 @@ def _company_after(tokens: list[Token], k: int) -> bool:
     return any(t.lower in g.company_words for t in tokens[m:end])
 
 
-def _of_country(tokens: list[Token], k: int) -> tuple[str, int] | None:
+def _short_names(text: str) -> dict[str, str]:
+    """Return the short names two countries bear that this text means one of ("Korea")."""
+    return {
+        name: code
+        for name, (code, unless) in gazetteer().default_countries.items()
+        if not any(other in text for other in unless)
+    }
+
+
+def _country_named(phrase: str, short: dict[str, str]) -> str | None:
+    """Return the country or organisation a phrase names, or the text's reading of a short name."""
+    code = geo.country_code(phrase)
+    if code is not None:
+        return code if geo.name_kind(phrase) in {"country", "organisation"} else None
+    return short.get(phrase.casefold())
+
+
+def _of_country(
+    tokens: list[Token], k: int, short: dict[str, str] | None = None
+) -> tuple[str, int] | None:
     """Return ``(code, end)`` of a country after a name ("... Naftali Bennett of Israel")."""
     if k >= len(tokens) or tokens[k].lower != "of":
         return None
@@ -335,6 +361,8 @@ def _of_country(tokens: list[Token], k: int) -> tuple[str, int] | None:
         phrase = slice_text(tokens, start, end)
         code = geo.country_code(phrase)
         if code is None:
+            if short and phrase.casefold() in short:
+                return short[phrase.casefold()], end  # "of Korea"
             continue
         kind = geo.name_kind(phrase)
         if kind in {"country", "organisation"}:
@@ -344,21 +372,22 @@ def _of_country(tokens: list[Token], k: int) -> tuple[str, int] | None:
     return None
 
 
-def _bracket_country(tokens: list[Token], k: int) -> tuple[str, int] | None:
+def _bracket_country(tokens: list[Token], k: int, short: dict[str, str]) -> tuple[str, int] | None:
     """Return ``(code, end)`` of a country in brackets after a name ("... Ravi Raman (India)")."""
     if k >= len(tokens) or tokens[k].text != "(":
         return None
     for size in (3, 2, 1):
         end = k + 1 + size
         if end < len(tokens) and tokens[end].text == ")":
-            phrase = slice_text(tokens, k + 1, end)
-            code = geo.country_code(phrase)
-            if code is not None and geo.name_kind(phrase) in {"country", "organisation"}:
+            code = _country_named(slice_text(tokens, k + 1, end), short)
+            if code is not None:
                 return code, end + 1
     return None
 
 
-def _name_list(tokens: list[Token], k: int) -> list[tuple[Name, str | None, int]]:
+def _name_list(
+    tokens: list[Token], k: int, short: dict[str, str]
+) -> list[tuple[Name, str | None, int]]:
     """Read names joined by commas and "and", each with its own country if the text gives one.
 
     "A of Japan, B of the Republic of Korea, and C (Philippines)": returns
@@ -372,7 +401,7 @@ def _name_list(tokens: list[Token], k: int) -> list[tuple[Name, str | None, int]
             break
         end = name.end
         country = None
-        place = _of_country(tokens, end) or _bracket_country(tokens, end)
+        place = _of_country(tokens, end, short) or _bracket_country(tokens, end, short)
         if place is not None:
             country, end = place
         found.append((name, country, end))
@@ -386,14 +415,14 @@ def _name_list(tokens: list[Token], k: int) -> list[tuple[Name, str | None, int]
     return found
 
 
-def _plural(tokens: list[Token], title: Title) -> Iterator[_Found]:
+def _plural(tokens: list[Token], title: Title, short: dict[str, str]) -> Iterator[_Found]:
     """Read a plural title and its names ("Presidents Biden and Lula"): one office each.
 
     Each name takes the country written after it ("Foreign Ministers A of
     Kenya and B of Ghana"), else the title's. A title in lower case ("finance
     ministers A and B") needs names of two words or more, or a country for each.
     """
-    listed = _name_list(tokens, title.end)
+    listed = _name_list(tokens, title.end, short)
     if len(listed) < 2:  # noqa: PLR2004
         return
     if not tokens[title.head_start].cap and not all(
@@ -718,7 +747,7 @@ def _body_country_before(tokens: list[Token], start: int, end: int) -> str | Non
 
 
 def _counterparts(
-    tokens: list[Token], found: list[_Found], sentences: list[int]
+    tokens: list[Token], found: list[_Found], sentences: list[int], short: dict[str, str]
 ) -> Iterator[_Found]:
     """Find counterparts ("his Chinese counterpart Yang Jiechi"): same office, other country.
 
@@ -745,7 +774,7 @@ def _counterparts(
         m = k + 1
         if m < len(tokens) and tokens[m].text == ",":
             m += 1
-        listed = _name_list(tokens, m)
+        listed = _name_list(tokens, m, short)
         if tok.lower == "counterpart":
             listed = listed[:1]
         listed = [item for item in listed if not _inside(found, item[0].span[0], item[0].span[1])]

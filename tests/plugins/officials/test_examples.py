@@ -478,6 +478,13 @@ def test_a_plural_office_in_lower_case_with_a_country_in_brackets_per_name() -> 
     ]
 
 
+def test_korea_alone_is_south_korea_unless_the_text_names_the_north() -> None:
+    text = "The national security advisers Ravi Raman (Japan) and Park Min-jae (Korea) met."
+    assert [m.country for m in mentions(text)] == ["JPN", "KOR"]
+    text = "Foreign Minister Park Min-jae of Korea spoke. North Korea objected."
+    assert [m.country for m in mentions(text)] == [None]
+
+
 def test_a_plural_office_with_of_country_per_name() -> None:
     text = "Trade Ministers Amara Okafor of Kenya and Kwame Mensah of Ghana signed the pact."
     assert {(p.name, p.title, p.country) for p in people(text)} == {
