@@ -422,19 +422,37 @@ def _plural(tokens: list[Token], title: Title, short: dict[str, str]) -> Iterato
     Kenya and B of Ghana"), else the title's. A title in lower case ("finance
     ministers A and B") needs names of two words or more, or a country for each.
     """
-    listed = _name_list(tokens, title.end, short)
+    start = title.end
+    # "the foreign ministers of Japan and Korea, A and B", "the Japanese and
+    # Korean foreign ministers, A and B": one country each, in order.
+    respective = _countries_before(tokens, title.start, short)
+    after = _countries_after(tokens, title.end, short)
+    if after is not None:
+        respective, start = after
+    if start < len(tokens) and tokens[start].text == ",":
+        start += 1
+    listed = _name_list(tokens, start, short)
     if len(listed) < 2:  # noqa: PLR2004
         return
-    if not tokens[title.head_start].cap and not all(
-        country is not None or len(name.words) >= 2  # noqa: PLR2004
-        for name, country, _ in listed
+    if (
+        not tokens[title.head_start].cap
+        and not respective
+        and not all(
+            country is not None or len(name.words) >= 2  # noqa: PLR2004
+            for name, country, _ in listed
+        )
     ):
         return
     own = sum(country is not None for _, country, _ in listed)
     office = _singular(title.text)
-    for name, country, end in listed:
+    for index, (name, country, end) in enumerate(listed):
+        code: str | None
+        source: str | None
         if country is not None:
             code, source = country, "of"
+        elif respective:
+            matched = len(respective) == len(listed)
+            code, source = (respective[index], "qualifier") if matched else (None, None)
         elif own:
             code, source = None, None  # the others' countries are written out, this one's is not
         else:
@@ -449,6 +467,77 @@ def _plural(tokens: list[Token], title: Title, short: dict[str, str]) -> Iterato
             rule="plural-title",
             honorific=name.honorific,
         )
+
+
+def _country_at(tokens: list[Token], k: int, short: dict[str, str]) -> tuple[str, int] | None:
+    """Return ``(code, end)`` of a country, demonym or organisation starting at ``k``."""
+    if k < len(tokens) and tokens[k].lower == "the":
+        k += 1
+    for size in (3, 2, 1):
+        end = k + size
+        if end > len(tokens) or not all(
+            t.is_word and (t.cap or t.kind == "abbr") for t in tokens[k:end]
+        ):
+            continue
+        phrase = slice_text(tokens, k, end)
+        code = geo.country_code(phrase) or short.get(phrase.casefold())
+        if code is not None and geo.name_kind(phrase) != "metonym":
+            return code, end
+    return None
+
+
+def _countries_after(
+    tokens: list[Token], k: int, short: dict[str, str]
+) -> tuple[list[str], int] | None:
+    """Read "of Japan and Korea," after a plural office: ``(codes, where the names start)``."""
+    if k >= len(tokens) or tokens[k].lower != "of":
+        return None
+    codes: list[str] = []
+    m = k + 1
+    while m < len(tokens) and len(codes) < _MAX_LISTED:
+        found = _country_at(tokens, m, short)
+        if found is None:
+            return None
+        codes.append(found[0])
+        m = found[1]
+        if m < len(tokens) and tokens[m].text == "," and m + 1 < len(tokens):
+            if tokens[m + 1].lower != "and" and len(codes) >= 2:  # noqa: PLR2004
+                return codes, m + 1  # "..., A and B"
+            m += 1
+        if m < len(tokens) and tokens[m].lower == "and":
+            m += 1
+            continue
+        if tokens[m - 1].text != ",":
+            return None
+    return None
+
+
+def _countries_before(tokens: list[Token], k: int, short: dict[str, str]) -> list[str]:
+    """Read "Japanese and Korean" right before a plural office, in order ([] when absent)."""
+    codes: list[str] = []
+    m = k
+    while m > 0 and len(codes) < _MAX_LISTED:
+        found = None
+        for size in (1, 2, 3):
+            if m - size < 0:
+                break
+            hit = _country_at(tokens, m - size, short)
+            if hit is not None and hit[1] == m:
+                found = (hit[0], m - size)
+        if found is None:
+            break
+        codes.append(found[0])
+        m = found[1]
+        if m > 0 and tokens[m - 1].lower == "and":
+            m -= 1
+            if m > 0 and tokens[m - 1].text == ",":
+                m -= 1
+        elif m > 0 and tokens[m - 1].text == "," and codes:
+            m -= 1
+        else:
+            break
+    codes.reverse()
+    return codes if len(codes) >= 2 else []  # noqa: PLR2004
 
 
 def _singular(office: str) -> str:

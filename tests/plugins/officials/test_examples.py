@@ -523,6 +523,27 @@ def test_the_second_of_two_coordinated_officials_keeps_its_own_country() -> None
     }
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The foreign ministers of Japan and South Korea, Hana Takeda and Park Min-jae, met.",
+        "The Japanese and South Korean foreign ministers, Hana Takeda and Park Min-jae, met.",
+        "Japanese and South Korean foreign ministers Hana Takeda and Park Min-jae met.",
+    ],
+)
+def test_coordinated_countries_go_to_the_listed_names_in_order(text: str) -> None:
+    found = [(m.name, m.title, m.country) for m in mentions(text)]
+    assert found == [
+        ("Hana Takeda", "foreign minister", "JPN"),
+        ("Park Min-jae", "foreign minister", "KOR"),
+    ]
+
+
+def test_coordinated_countries_that_do_not_match_the_names_say_nothing() -> None:
+    text = "Kenyan and Ghanaian Presidents Amara Okafor, Kwame Mensah and Tomas Novak met."
+    assert [m.country for m in mentions(text)] == [None, None, None]
+
+
 def test_names_after_one_plural_title_do_not_share_a_written_country() -> None:
     text = "Foreign Ministers Amara Okafor and Kwame Mensah of Ghana met in Nairobi."
     found = {m.name: m.country for m in mentions(text)}
