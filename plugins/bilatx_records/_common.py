@@ -241,7 +241,13 @@ _TITLE_HEADS: Final = (
     "Adviser",
     "General Secretary",
     "Chairman",
+    "Chairperson",
     "Sultan",
+    "Commissioner",
+    "Mayor",
+    "Speaker",
+    "Secretary-General",
+    "Director-General",
 )
 
 

@@ -76,9 +76,14 @@ _PLURAL_TITLE_RE: Final = regex.compile(
     r"|ministers|governors|ambassadors|chancellors|secretaries|envoys|mayors)(?![\w])",
     regex.IGNORECASE,
 )
+_GROUP_NOUNS: Final = (
+    r"leaders|sides|ministers|presidents|premiers|officials|delegations|secretaries"
+    r"|counterparts|heads\s+of\s+(?:state|government)|envoys|diplomats"
+)
+"""Plural nouns for the people of the last meeting: "the two ministers", "both leaders"."""
 _GROUP_RE: Final = regex.compile(
-    r"(?:(?<![\w])(?:their|they|the\s+two\s+leaders|both\s+leaders|the\s+leaders|the\s+two"
-    r"\s+sides|both\s+sides)(?:['\u2019]s?)?\s+(?:[\w-]+\s+){0,3})$",
+    r"(?:(?<![\w])(?:their|they|(?:the\s+two|both|the)\s+(?:[\w-]+\s+){0,2}?"
+    rf"(?:{_GROUP_NOUNS}))(?:['\u2019]s?)?\s+(?:[\w-]+\s+){{0,3}})$",
     regex.IGNORECASE,
 )
 _TO_RE: Final = regex.compile(r"(?<![\w])to\s+$", regex.IGNORECASE)
@@ -92,14 +97,14 @@ _DELEGATION_AFTER_RE: Final = regex.compile(
     regex.IGNORECASE,
 )
 _GROUP_OPENING_RE: Final = regex.compile(
-    r"(?:They|The\s+two\s+leaders|Both\s+leaders|The\s+leaders|The\s+two\s+sides"
-    r"|Both\s+sides|The\s+two\s+delegations)(?![\w])"
+    rf"(?:They|(?:The\s+two|Both|The)\s+(?:[\w-]+\s+){{0,2}}?(?:{_GROUP_NOUNS}))(?![\w])"
 )
 _EVENT_KINDS: Final = frozenset({"meet", "talks", "call"})
 _CONDUCT_RE: Final = regex.compile(
     r"(?<![\w])(?:held|hold|holds|holding|had|have|has|having|conducted|conduct|opened|open"
     r"|opens|began|begin|begins|continue|continued|continues|resumed?|resumes|concluded|in"
-    r"|into|attended|attend|attends|attending|led|chaired|co-chaired)"
+    r"|into|attended|attend|attends|attending|led|chaired|co-chaired|launched|launch|launches"
+    r"|kicked\s+off|kick\s+off|kicks\s+off|wrapped\s+up|completed|joined|join|joins)"
     r"\s+(?:[^\s,;:.]+\s+){0,3}$",
     regex.IGNORECASE,
 )
@@ -125,13 +130,18 @@ _STAY_RE: Final = regex.compile(
     r"(?:visit|trip|stay|tour|stopover|journey)(?![\w])",
     regex.IGNORECASE,
 )
+_THERE: Final = (
+    # "met him there", not "there was": the place, not the existential.
+    r"there(?![\w])(?!\s+(?:is|was|are|were|will|would|has|have|had|seems?|appears?|remains?"
+    r"|could|can|may|might|must|should|being|been)(?![\w]))"
+)
 _ELSEWHERE_RE: Final = regex.compile(
-    r"(?<![\w])(?:on\s+the\s+sidelines(?!\s+of)|there)(?![\w])", regex.IGNORECASE
+    rf"(?<![\w])(?:on\s+the\s+sidelines(?!\s+of)(?![\w])|{_THERE})", regex.IGNORECASE
 )
 """A meeting set where an earlier sentence was: "on the sidelines", "there"."""
 _LOOKBACK_SENTENCES: Final = 2
 _SIDELINES_RE: Final = regex.compile(
-    r"(?<![\w])(?:on\s+the\s+sidelines|there)(?![\w])", regex.IGNORECASE
+    rf"(?<![\w])(?:on\s+the\s+sidelines(?![\w])|{_THERE})", regex.IGNORECASE
 )
 _VISITING_RE: Final = regex.compile(r"(?<![\w])visiting(?![\w])", regex.IGNORECASE)
 _WHOM_RE: Final = regex.compile(r",\s*(?:with\s+)?whom(?![\w])", regex.IGNORECASE)

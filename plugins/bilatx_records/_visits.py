@@ -75,7 +75,8 @@ _UNTIL_RE: Final = regex.compile(
 _DESTINATION_LIST_RE: Final = regex.compile(r"\A\s*(?:,\s*(?:and\s+)?|and\s+)\s*\Z")
 _DURATION_BEFORE_RE: Final = regex.compile(
     r"(?:\s+(?:state|official|working|diplomatic|maiden|first|second|foreign|overseas|long|"
-    r"private|bilateral|regional|ongoing|current|planned)){0,3}\s*",
+    r"private|bilateral|regional|ongoing|current|planned|[\w]+-(?:nation|country|city|leg)"
+    r")){0,3}\s*",
     regex.IGNORECASE,
 )
 _DURATION_AFTER_RE: Final = regex.compile(

@@ -655,3 +655,17 @@ def test_guests_received_at_home_meet_the_host_together(meetings: Meetings, text
     found = meetings(text, **facts(people=[*PEOPLE, HAHN], dates=[MONDAY]))
     assert len(found) == 1
     assert len(found[0].participants) == 3
+
+
+def test_the_two_ministers_are_the_last_meetings_people(meetings: Meetings) -> None:
+    text = (
+        "Lena Voss met President Tomas Berg in Oslo on Monday. The two ministers also "
+        "held talks on energy."
+    )
+    meeting = only(meetings(text, **facts(dates=[MONDAY], sectors=[("energy", "energy")])))
+    assert (names(meeting), meeting.topics) == (["Voss", "Berg"], ("energy",))
+
+
+def test_officials_who_launched_talks_together_met(meetings: Meetings) -> None:
+    text = "Lena Voss and President Tomas Berg launched talks in Oslo on Monday."
+    assert names(only(meetings(text, **facts(dates=[MONDAY])))) == ["Voss", "Berg"]
