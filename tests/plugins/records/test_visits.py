@@ -681,6 +681,54 @@ def test_generated_past_day_visits(
     assert visit.status is VisitStatus.COMPLETED
 
 
+DATELINES = st.sampled_from(
+    [("TOKYO", "JPN"), ("NAIROBI", "KEN"), ("OSLO", "NOR"), ("LISBON", "PRT"), ("HANOI", "VNM")]
+)
+
+
+@given(
+    name=NAMES,
+    origin=ORIGINS,
+    dateline=DATELINES,
+    style=st.sampled_from(["{place}: ", "{place} (Wire) - ", "{place}, May 6 - "]),
+    title=st.sampled_from(["Finance Minister", "Foreign Minister", "Trade Minister"]),
+)
+def test_generated_visiting_guests_are_where_the_story_is_filed(  # noqa: PLR0917
+    visits: Visits, name: str, origin: str, dateline: tuple[str, str], style: str, title: str
+) -> None:
+    place, code = dateline
+    text = (
+        style.format(place=place)
+        + f"The visiting {title} {name} said on Monday that ties were good."
+    )
+    found = visits(text, people=[(name, title, origin)], dates=[MONDAY], published="2024-05-06")
+    if code == origin:
+        assert found == []
+        return
+    visit = only(found)
+    assert (visit.visitor.name, visit.origin, visit.host) == (name, origin, code)
+    assert (visit.start, visit.end, visit.status) == (None, None, VisitStatus.ONGOING)
+
+
+@given(
+    pair=st.permutations(["Lena Voss", "Ravi Iyer", "Aiko Mori", "Ines Duarte"]).map(
+        lambda names: names[:2]
+    ),
+    host=HOSTS,
+    day=DAYS,
+)
+def test_generated_relative_clauses_give_the_trip_to_the_name_before_who(
+    visits: Visits, pair: list[str], host: tuple[str, str], day: dt.date
+) -> None:
+    when = f"{day:%B} {day.day}, {day.year}"
+    text = f"{pair[0]} met {pair[1]}, who will visit {host[0]} on {when}."
+    people = [(pair[0], "Minister", "GHA"), (pair[1], "Minister", "BRA")]
+    found = visits(text, people=people, countries=[host], dates=[(when, day.isoformat())])
+    visit = only(found)
+    assert (visit.visitor.name, visit.host) == (pair[1], host[1])
+    assert visit.start == bilatx.DateValue.from_date(day)
+
+
 @given(text=st.text(max_size=300))
 def test_arbitrary_text_never_breaks_the_builder(visits: Visits, text: str) -> None:
     for visit in visits(text, people=[VOSS], countries=COUNTRIES):
