@@ -219,13 +219,41 @@ def build_trade_figures(
     places = _places(doc, mentions)
     main = _main_countries(places)
     readings: list[_Reading] = []
+    breaks: dict[bilatx.Span, tuple[list[int], list[int]]] = {}
     for mention in mentions.money:
         if mention.unit is not None and mention.unit not in _TIME_UNITS:
             continue  # a price per barrel is not a trade figure
         sentence = _sentence_of(sentences, mention.span)
-        readings.append(_Reading(mention, sentence, _clause(text, sentence, mention.span.start)))
+        clause = _clause(text, sentence, mention.span.start, breaks)
+        readings.append(_Reading(mention, sentence, clause))
+    # Everything _classify looks at lies in the amount's sentence: give it only
+    # that much, so a long text of many amounts stays linear.
+    free = _free_cues(cues, readings)
+    free_starts = [c.start for c in free]
+    cue_starts = [c.start for c in cues]
+    reading_starts = [r.mention.span.start for r in readings]
     for reading in readings:
-        _classify(text, reading, readings, cues=cues, sentences=sentences, places=places)
+        window = reading.sentence
+        near = readings[
+            bisect.bisect_left(reading_starts, window.start) : bisect.bisect_right(
+                reading_starts, window.end
+            )
+        ]
+        inside = free[
+            bisect.bisect_left(free_starts, window.start) : bisect.bisect_right(
+                free_starts, window.end
+            )
+        ]
+        _classify(
+            text,
+            reading,
+            near,
+            cues=cues,
+            cue_starts=cue_starts,
+            inside=inside,
+            sentences=sentences,
+            places=places,
+        )
     figures = [r for r in readings if r.metric is not None]
     claims = {id(r): _claimed(text, r, places) for r in readings}
     # How many amounts of each sentence claim each place: a place claimed by
@@ -270,15 +298,44 @@ def build_trade_figures(
 # ------------------------------------------------------------------ structure
 
 
-def _clause(text: str, sentence: bilatx.Span, offset: int) -> bilatx.Span:
-    start, end = sentence.start, sentence.end
-    for match in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
-        if match.end() <= offset:
-            start = match.end()
-        elif match.start() >= offset:
-            end = match.start()
-            break
-    return bilatx.Span(start, end)
+def _clause(
+    text: str,
+    sentence: bilatx.Span,
+    offset: int,
+    cache: dict[bilatx.Span, tuple[list[int], list[int]]] | None = None,
+) -> bilatx.Span:
+    found = cache.get(sentence) if cache is not None else None
+    if found is None:
+        matches = [m.span() for m in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end)]
+        found = ([s for s, _ in matches], [e for _, e in matches])
+        if cache is not None:
+            cache[sentence] = found
+    starts, ends = found
+    # Breaks never overlap: the last one ending by the offset opens the clause,
+    # the first one starting from it closes it.
+    before = bisect.bisect_right(ends, offset)
+    after = bisect.bisect_left(starts, offset)
+    return bilatx.Span(
+        ends[before - 1] if before else sentence.start,
+        starts[after] if after < len(starts) else sentence.end,
+    )
+
+
+def _free_cues(cues: list[_Cue], readings: list[_Reading]) -> list[_Cue]:
+    """Return the cues that are part of no amount, in order."""
+    spans = sorted(r.mention.span for r in readings)
+    starts = [s.start for s in spans]
+    longest = max((len(s) for s in spans), default=0)
+    return [
+        c
+        for c in cues
+        if not any(
+            _overlaps(c, s)
+            for s in spans[
+                bisect.bisect_left(starts, c.start - longest) : bisect.bisect_left(starts, c.end)
+            ]
+        )
+    ]
 
 
 def _cues(text: str) -> list[_Cue]:
@@ -324,16 +381,23 @@ def _classify(
     readings: list[_Reading],
     *,
     cues: list[_Cue],
+    cue_starts: list[int],
+    inside: list[_Cue],
     sentences: Sequence[bilatx.Span],
     places: list[_Place],
 ) -> None:
+    """Decide what an amount measures.
+
+    ``readings`` holds at least the amounts of its sentence and ``inside`` at
+    least the cues of its sentence that are part of no amount.
+    """
+
     def decide(cue: _Cue) -> None:
         _decide(reading, _metric_in_context(text, reading, cue, sentences, places))
 
     span = reading.mention.span
     clause = reading.clause
     others = [r for r in readings if r is not reading]
-    inside = [c for c in cues if not any(_overlaps(c, r.mention.span) for r in readings)]
     # 1. The noun the amount belongs to.
     head_end = _head_end(text, span.end, clause.end)
     head = [c for c in inside if span.end <= c.start and c.end <= head_end]
@@ -384,7 +448,12 @@ def _classify(
         return  # the sentence speaks of something, just not next to this amount
     previous = _previous_sentence(text, reading.sentence, sentences)
     if previous is not None:
-        before = [c for c in cues if previous.start <= c.start and c.end <= previous.end]
+        window = cues[
+            bisect.bisect_left(cue_starts, previous.start) : bisect.bisect_right(
+                cue_starts, previous.end
+            )
+        ]
+        before = [c for c in window if previous.start <= c.start and c.end <= previous.end]
         if before and before[-1].metric is not None:
             decide(before[-1])
 
