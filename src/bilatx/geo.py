@@ -80,6 +80,9 @@ _REGION_SUFFIXES: Final = (" sheng", " shi", " zizhiqu", " sar")
 
 def _fold(name: str) -> str:
     """Return the lookup key of a name: accents removed, case-folded, spaces collapsed."""
+    if name.isascii():
+        # Nothing to decompose or strip: the same key, without the per-character work.
+        return " ".join(name.casefold().split())
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("\u2019", "'")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -57,3 +59,15 @@ def test_find_countries_on_news_sentences() -> None:
     found = list(geo.find_countries(text))
     assert found == _plain_find_countries(text)
     assert [m.code for m in found] == ["IND", "CHN", "USA", "NLD", "KOR", "CIV"]
+
+
+def _plain_fold(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("\u2019", "'")
+    return " ".join(text.casefold().split())
+
+
+@given(st.text(max_size=30) | st.text(alphabet=st.characters(max_codepoint=127), max_size=30))
+def test_fold_matches_the_plain_fold(name: str) -> None:
+    assert geo._fold(name) == _plain_fold(name)
