@@ -228,6 +228,7 @@ def build_trade_figures(
         readings.append(_Reading(mention, sentence, clause))
     # Everything _classify looks at lies in the amount's sentence: give it only
     # that much, so a long text of many amounts stays linear.
+    date_starts = [d.span.start for d in mentions.dates]
     free = _free_cues(cues, readings)
     free_starts = [c.start for c in free]
     cue_starts = [c.start for c in cues]
@@ -261,19 +262,25 @@ def build_trade_figures(
     claimed: dict[bilatx.Span, Counter[_Place]] = {}
     for r in readings:
         claimed.setdefault(r.sentence, Counter()).update(set(claims[id(r)].places))
+    place_starts = [p.start for p in places]
     for reading in figures:
         own = set(claims[id(reading)].places)
         counts = claimed[reading.sentence]
+        # _partners reads the amount's sentence and the one before it only:
+        # hand it just those places, so many amounts stay linear.
+        previous = _previous_sentence(text, reading.sentence, sentences)
+        lo = bisect.bisect_left(place_starts, (previous or reading.sentence).start)
+        hi = bisect.bisect_right(place_starts, reading.sentence.end)
         reading.partners = _partners(
             text,
             reading,
-            places=[p for p in places if p in own or counts[p] == 0],
+            places=[p for p in places[lo:hi] if p in own or counts[p] == 0],
             main=main,
             sentences=sentences,
             cues=cues,
             claim=claims[id(reading)],
         )
-        _date(text, reading, mentions.dates)
+        _date(text, reading, _dates_within(mentions.dates, date_starts, reading.clause))
     _targets_and_respectively(text, figures)
     _trends(text, figures)
     _carry_periods(text, figures, mentions.dates)
@@ -610,7 +617,8 @@ def _claimed(text: str, reading: _Reading, places: list[_Place]) -> _Claim:
         elif place.start >= receiving[-1].end:
             break
     describing: list[_Place] = []
-    before = [p for p in places[:first] if clause.start <= p.start and p.end <= span.start]
+    lo = bisect.bisect_left(places, clause.start, key=lambda p: p.start)
+    before = [p for p in places[lo:first] if p.end <= span.start]
     end, gap = span.start, _PREMODIFIER_GAP
     for place in reversed(before):
         if not gap.fullmatch(text, place.end, end):
@@ -686,6 +694,13 @@ def _partners(
 
 
 # ------------------------------------------------------------------- period
+
+
+def _dates_within(
+    dates: Sequence[bilatx.DateMention], starts: list[int], clause: bilatx.Span
+) -> Sequence[bilatx.DateMention]:
+    """Return the date mentions that start inside ``clause`` (dates are sorted by span)."""
+    return dates[bisect.bisect_left(starts, clause.start) : bisect.bisect_right(starts, clause.end)]
 
 
 def _date(text: str, reading: _Reading, dates: Sequence[bilatx.DateMention]) -> None:

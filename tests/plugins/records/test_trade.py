@@ -357,10 +357,8 @@ def test_the_period_is_the_date_beside_the_amount(
     assert (found[0].period.iso() if found[0].period else None) == period
 
 
-def test_an_amount_the_splitter_cuts_keeps_the_rest_of_its_sentence() -> None:
+def test_an_amount_after_an_abbreviated_currency_keeps_its_sentence() -> None:
     text = "Chile's exports to Peru stood at Rs. 900 crore in 2019. Both sides met."
-    doc = bilatx.Document(text=text)
-    assert any(s.end < text.index("900") for s in doc.sentences())  # split after "Rs."
     found = figures(text, dates={"2019": "2019"}, places={"Chile": "CHL", "Peru": "PER"})
     assert summary(found) == [("Rs. 900 crore", "exports", ("CHL", "PER"), "2019")]
 
