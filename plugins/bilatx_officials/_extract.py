@@ -582,7 +582,8 @@ def _definite(tokens: list[Token], title: Title) -> bool:
     if title.country is not None and title.country_source in {"qualifier", "of", "group"}:
         return True
     q = title.span_start - 1
-    return q >= 0 and tokens[q].lower in {"the", *_POSSESSIVE_DETERMINERS}
+    # "a ministry spokesman, Chung Ju-won, said": one of several, named at once.
+    return q >= 0 and tokens[q].lower in {"the", "a", "an", *_POSSESSIVE_DETERMINERS}
 
 
 def _owner(tokens: list[Token], title: Title, done: list[_Found]) -> _Found | None:

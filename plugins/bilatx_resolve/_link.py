@@ -120,6 +120,19 @@ def _first_compatible(a: str, b: str) -> bool:
     return a == b or a.startswith(b) or b.startswith(a)
 
 
+def _given_compatible(a: tuple[str, ...], b: tuple[str, ...], surname: tuple[str, ...]) -> bool:
+    """Whether two full names with one surname have compatible given names.
+
+    The given name is what is left without the surname, wherever the surname
+    stands ("Kim Young-sam" and "Kim Dae-jung" are two people).
+    """
+    given_a = [w for w in a if w not in surname]
+    given_b = [w for w in b if w not in surname]
+    if not given_a or not given_b:
+        return True
+    return _first_compatible(given_a[0], given_b[0])
+
+
 def _candidates(people: list[_Person], mention: bilatx.OfficialMention) -> list[tuple[int, int]]:
     """Return ``(strength, index)`` of people this mention may refer to."""
     words = fold_words(mention.name)
@@ -151,7 +164,7 @@ def _candidates(people: list[_Person], mention: bilatx.OfficialMention) -> list[
         if (
             set(words) <= set(full)
             or set(full) <= set(words)
-            or (same_surname and _first_compatible(words[0], full[0]))
+            or (same_surname and _given_compatible(words, full, surname))
         ):
             found.append((2, index))
     return found

@@ -68,6 +68,20 @@ def test_people_sharing_a_surname_stay_apart() -> None:
     }
 
 
+def test_people_sharing_a_family_name_written_first_stay_apart() -> None:
+    text = (
+        "SEOUL, March 3 - Trade Minister Kim Young-sam met Foreign Minister Kim Dae-jung. "
+        "A ministry spokesman, Kim Ju-won, said later that Kim Young-sam was pleased."
+    )
+    extraction = PIPELINE.extract(text)
+    found = {(p.name, p.title, len(p.spans)) for p in extraction.officials}
+    assert found == {
+        ("Kim Young-sam", "Trade Minister", 2),
+        ("Kim Dae-jung", "Foreign Minister", 1),
+        ("Kim Ju-won", "ministry spokesman", 1),
+    }
+
+
 def test_a_first_name_variant_links() -> None:
     text = "President Joseph K. Brennan spoke. Later President Joe Brennan signed the bill."
     (person,) = PIPELINE.extract(text).officials
