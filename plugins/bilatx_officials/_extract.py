@@ -5,13 +5,18 @@ The passes, in order:
 1. titles followed by a name ("Russian Deputy Prime Minister Denis Manturov",
    "Prime Minister Kishida Fumio of Japan"), a comma and a name ("India's
    External Affairs Minister, Dr. S. Jaishankar,"), or preceded by a name and
-   a comma ("Denis Manturov, Russia's Deputy Prime Minister,");
+   a comma ("Denis Manturov, Russia's Deputy Prime Minister,", "A, a deputy
+   minister at the ministry of trade,"); a plural title followed by names,
+   each with its own country ("Foreign Ministers A of Kenya and B of Ghana");
 2. a country's descriptive role ("India's top bureaucrat in the mining
-   ministry, VL Kantha Rao,") and counterparts ("his Chinese counterpart Yang
-   Jiechi", who holds the same office);
+   ministry, VL Kantha Rao,"), a role at a public body after a name ("A, a
+   senior official of the Finance Ministry,") and counterparts ("his Chinese
+   counterpart Yang Jiechi", "his counterparts A of Japan and B of Korea"),
+   who hold the same office;
 3. countries from the phrase around a name ("the Nigerian team, headed by
    ...", "... led the Indian delegation");
-4. later short mentions of the same people ("Jaishankar", "Mr. Manturov").
+4. later short mentions of the same people ("Jaishankar", "Mr. Manturov",
+   "Narendra Modi" written again in full).
 
 Countries are only set from what the text says about the mention; the
 resolution step links mentions into people and reads countries from the
