@@ -495,7 +495,7 @@ def _countries_after(
     tokens: list[Token], k: int, short: dict[str, str]
 ) -> tuple[list[str], int] | None:
     """Read "of Japan and Korea," after a plural office: ``(codes, where the names start)``."""
-    if k >= len(tokens) or tokens[k].lower != "of":
+    if k >= len(tokens) or tokens[k].lower not in {"of", "from"}:
         return None
     codes: list[str] = []
     m = k + 1
@@ -867,11 +867,21 @@ def _counterparts(
             continue  # "counterpart" alone: whose, and from where, is not said
         first = j if owner else j + 1
         m = k + 1
+        # "his counterparts from Japan and Australia, A and B": one country each.
+        respective: list[str] = []
+        after = _countries_after(tokens, m, short) if tok.lower == "counterparts" else None
+        if after is not None:
+            respective, m = after
         if m < len(tokens) and tokens[m].text == ",":
             m += 1
         listed = _name_list(tokens, m, short)
         if tok.lower == "counterpart":
             listed = listed[:1]
+        if respective and len(respective) == len(listed):
+            listed = [
+                (name, own or code, end)
+                for (name, own, end), code in zip(listed, respective, strict=True)
+            ]
         listed = [item for item in listed if not _inside(found, item[0].span[0], item[0].span[1])]
         if not listed:
             continue

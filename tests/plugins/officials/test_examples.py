@@ -458,6 +458,20 @@ def test_counterparts_listed_each_take_their_own_country() -> None:
     assert found["Hana Takeda"] == ("Foreign Minister", "JPN")
 
 
+def test_counterparts_from_listed_countries_in_order() -> None:
+    text = (
+        "External Affairs Minister Ravi Raman held talks with his counterparts from "
+        "Japan, Kenya and Norway, Hana Takeda, Amara Okafor and Sven Brennan."
+    )
+    found = {p.name: (p.title, p.country) for p in people(text)}
+    assert found == {
+        "Ravi Raman": ("External Affairs Minister", "IND"),
+        "Hana Takeda": ("Foreign Minister", "JPN"),
+        "Amara Okafor": ("Foreign Minister", "KEN"),
+        "Sven Brennan": ("Foreign Minister", "NOR"),
+    }
+
+
 def test_counterparts_of_an_office_named_without_a_name() -> None:
     text = (
         "The Secretary welcomed his counterparts Amara Okafor of Kenya and Tomas Novak of Poland."
@@ -628,6 +642,10 @@ def test_companies_and_parties_are_not_people(text: str) -> None:
         ("Secretary of the Treasury Voss arrived.", ("Voss", "Secretary of the Treasury", "USA")),
         ("Minister of Finance Okafor arrived.", ("Okafor", "Minister of Finance", None)),
         ("State Councilor Wang Mingyu arrived.", ("Wang Mingyu", "State Councilor", "CHN")),
+        (
+            "Chief Cabinet Secretary Aiko Sato arrived.",
+            ("Aiko Sato", "Chief Cabinet Secretary", "JPN"),
+        ),
         ("Soviet leader Pavel Orlov arrived.", ("Pavel Orlov", "leader", "SUN")),
         (
             "Acting Secretary of Defense Lena Voss arrived.",
