@@ -714,6 +714,12 @@ def parse_title(tokens: list[Token], i: int) -> Title | None:
         abbreviation=abbreviation,
         country=country,
     )
+    if source == "qualifier" and span_start < text_start:
+        # "Deputy U.S. Trade Representative": a rank before the country is the office's.
+        rank = _rank_before(tokens, span_start)
+        if rank is not None:
+            text = f"{slice_text(tokens, rank, span_start)} {text}"
+            span_start = rank
     implied = _implied_country(text)
     if country is None and implied is not None:
         country, source = implied, "implied"
@@ -745,6 +751,22 @@ def parse_title(tokens: list[Token], i: int) -> Title | None:
         private=private,
         run_end=max(run_end, i + 1),
     )
+
+
+_RANK_WORDS: Final = frozenset(
+    {"deputy", "acting", "assistant", "vice", "principal", "under", "associate", "senior",
+     "first", "special", "chief"}
+)  # fmt: skip
+
+
+def _rank_before(tokens: list[Token], k: int) -> int | None:
+    """Return where the rank words right before token ``k`` start ("Principal Deputy"), if any."""
+    start = k
+    while start > 0 and k - start < 2 and tokens[start - 1].kind == "word":  # noqa: PLR2004
+        if tokens[start - 1].lower not in _RANK_WORDS:
+            break
+        start -= 1
+    return start if start < k else None
 
 
 # Ranks in front of an office that do not change whose office it is.

@@ -648,6 +648,10 @@ def test_companies_and_parties_are_not_people(text: str) -> None:
         ),
         ("Soviet leader Pavel Orlov arrived.", ("Pavel Orlov", "leader", "SUN")),
         (
+            "Deputy U.S. Trade Representative Lena Voss arrived.",
+            ("Lena Voss", "Deputy Trade Representative", "USA"),
+        ),
+        (
             "Acting Secretary of Defense Lena Voss arrived.",
             ("Lena Voss", "Acting Secretary of Defense", "USA"),
         ),
