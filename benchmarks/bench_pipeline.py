@@ -15,7 +15,8 @@ workers
     The same documents with ``workers=1`` and ``workers=2``: the speed-up.
 memory
     ``bilatx extract --jsonl`` (one worker, then two) over inputs of 5, 10, 20
-    and ``--mb`` MB: the peak resident memory of the largest process.
+    and 50 MB (``--memory-sizes``): the peak resident memory of the largest
+    process.
 coldstart
     ``bilatx extract`` on one short text, a fresh process each time: the median
     of five runs, and ``import bilatx`` alone.
@@ -105,8 +106,7 @@ def scaling(docs: list[dict[str, Any]]) -> None:
     print(f"speed-up with 2 workers: {times[1] / times[2]:.2f}x  (cores: {os.cpu_count()})")
 
 
-def memory(max_mb: float) -> None:
-    sizes = sorted({s for s in (5.0, 10.0, 20.0, max_mb) if s <= max_mb})
+def memory(sizes: list[float]) -> None:
     with tempfile.TemporaryDirectory(prefix="bilatx-bench-") as tmp:
         for workers in (1, 2):
             for size in sizes:
@@ -188,6 +188,11 @@ def main() -> None:
     parser.add_argument(
         "--only", default="throughput,workers,memory,coldstart", help="comma-separated parts"
     )
+    parser.add_argument(
+        "--memory-sizes",
+        default="5,10,20,50",
+        help="input sizes in MB for the memory part (default 5,10,20,50)",
+    )
     args = parser.parse_args()
     parts = set(args.only.split(","))
     _, source = base_documents()
@@ -198,7 +203,7 @@ def main() -> None:
     if "workers" in parts:
         scaling(docs)
     if "memory" in parts:
-        memory(args.mb)
+        memory(sorted(float(x) for x in args.memory_sizes.split(",")))
     if "coldstart" in parts:
         coldstart()
 
