@@ -232,14 +232,16 @@ def test_progress_line_on_a_terminal(tmp_path: Path) -> None:
 
 
 def test_interrupted_batch_leaves_whole_lines_and_resume_completes(tmp_path: Path) -> None:
-    docs = _docs(400)
+    # Enough documents that the run is still going when the first lines appear.
+    docs = _docs(1500)
     source = _write_jsonl(tmp_path / "in.jsonl", docs)
     out = tmp_path / "out.jsonl"
     command = [sys.executable, "-m", "bilatx", "extract", "--jsonl", str(source), "-o", str(out)]
-    proc = subprocess.Popen([*command, "--workers", "2"], stderr=subprocess.PIPE, text=True)
+    command += ["--workers", "2", "--no-text"]
+    proc = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and (not out.exists() or out.stat().st_size < 10_000):
-        time.sleep(0.05)
+    while time.monotonic() < deadline and (not out.exists() or out.stat().st_size == 0):
+        time.sleep(0.02)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 130, err
