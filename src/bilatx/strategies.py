@@ -1010,9 +1010,11 @@ def meetings(
 
 
 def _sentences() -> st.SearchStrategy[str]:
-    return st.lists(st.sampled_from(_FILLER_WORDS), min_size=3, max_size=12).map(
-        lambda words: " ".join([words[0].capitalize(), *words[1:]]) + "."
-    )
+    # A sentence never ends in "a.", which reads as an initial, not as an end.
+    last_words = st.sampled_from([w for w in _FILLER_WORDS if len(w) > 1])
+    return st.tuples(
+        st.lists(st.sampled_from(_FILLER_WORDS), min_size=2, max_size=11), last_words
+    ).map(lambda t: " ".join([t[0][0].capitalize(), *t[0][1:], t[1]]) + ".")
 
 
 def statements(

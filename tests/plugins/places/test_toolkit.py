@@ -9,7 +9,6 @@ demonyms only; ``tests/plugins/resolve/test_toolkit.py`` covers the rest.
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import example, given, settings
 
 import bilatx
@@ -45,8 +44,7 @@ def test_finds_every_country_and_demonym_of_a_generated_text(sample: bst.Annotat
         assert [(m.text, m.kind) for m in got] == [(want.text, want.kind)]
 
 
-# The smallest text hypothesis finds for the failure below, kept as an
-# explicit example so that the expected failure fails under every profile.
+# A failure these properties found (since fixed), kept as an explicit example.
 AMOUNT_IN_US_DOLLARS = bst.AnnotatedText(
     text="The agreement is worth US$5bn.",
     mentions=(
@@ -60,18 +58,10 @@ AMOUNT_IN_US_DOLLARS = bst.AnnotatedText(
 )
 
 
-def test_the_known_failure_is_written_truthfully() -> None:
-    # A strict xfail would hide a wrong example; check_mentions catches one.
+def test_the_kept_example_is_written_truthfully() -> None:
     check_mentions(AMOUNT_IN_US_DOLLARS.mentions, AMOUNT_IN_US_DOLLARS.document())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "bilatx_places reads the currency prefix 'US$' ('worth US$5bn') and the currency "
-        "'US dollars' ('5 US dollars') as mentions of the United States"
-    ),
-)
 @example(AMOUNT_IN_US_DOLLARS)
 @given(bst.annotated_texts())
 def test_finds_no_country_where_a_generated_text_names_none(sample: bst.AnnotatedText) -> None:
