@@ -1454,9 +1454,9 @@ def annotated_texts(
     * a sector: "India and Brazil agreed to deepen cooperation in renewable
       energy.", "Cooperation in tourism between Egypt and Japan was on the
       agenda.";
-    * a quotation, with its speaker and channel: "Foreign Minister Lena Voss
-      said in an interview: "Progress was made."", "\u201cTalks went well,\u201d
-      said Mei Takeda at a press conference.".
+    * a quotation, with its speaker and channel: ``Foreign Minister Lena Voss
+      said in an interview: "Progress was made."``, ``\u201cTalks went
+      well,\u201d said Mei Takeda at a press conference.``
 
     :attr:`AnnotatedText.mentions` lists every mention of the six kinds in the
     text, including those a fact's sentence brings with it: the demonym
