@@ -7,15 +7,19 @@ strict mode raises. The same holds in worker processes and in the batch.
 
 from __future__ import annotations
 
+import importlib
 import json
+import multiprocessing
 import os
 import time
+import types
 from pathlib import Path
 
 import pytest
 import regex
 
 import bilatx
+import bilatx._batch
 import bilatx.text
 from bilatx import DateMention, DateValue, Document, Span
 from bilatx._batch import WorkerCrashError, batch_jsonl
@@ -196,7 +200,22 @@ def test_text_helpers_time_out_per_search_not_per_iteration() -> None:
         bilatx.text.search(regex.compile(r"(?:(?:a|aa)+)+!"), "a" * 40, timeout=0.2)
 
 
-def test_failures_in_worker_processes_are_reported_the_same_way() -> None:
+@pytest.fixture
+def spawned_workers(monkeypatch: pytest.MonkeyPatch) -> types.ModuleType:
+    """Worker plugins importable by a fresh interpreter, and workers started fresh.
+
+    Spawned workers import everything by name, as they must whenever the
+    parent has threads; a spawned child gets the parent's sys.path.
+    """
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parent))
+    monkeypatch.setattr(bilatx._batch, "_context", lambda: multiprocessing.get_context("spawn"))
+    return importlib.import_module("worker_plugins")
+
+
+def test_failures_in_worker_processes_are_reported_the_same_way(
+    spawned_workers: types.ModuleType,
+) -> None:
+    Good, Raises = spawned_workers.Good, spawned_workers.Raises  # noqa: N806
     docs = [Document(text=TEXT, id=f"w{i}") for i in range(40)]
     results = list(_pipeline(Good(), Raises()).extract_many(docs, workers=2))
     assert [ex.id for ex in results] == [d.id for d in docs]
@@ -209,7 +228,10 @@ def test_failures_in_worker_processes_are_reported_the_same_way() -> None:
         list(_pipeline(Raises(), strict=True).extract_many(docs, workers=2))
 
 
-def test_a_plugin_that_kills_its_worker_costs_only_that_document() -> None:
+def test_a_plugin_that_kills_its_worker_costs_only_that_document(
+    spawned_workers: types.ModuleType,
+) -> None:
+    Good, ExitsProcess = spawned_workers.Good, spawned_workers.ExitsProcess  # noqa: N806
     docs = [Document(text=TEXT + (" EXIT" if i == 17 else ""), id=f"k{i}") for i in range(40)]
     results = list(_pipeline(Good(), ExitsProcess()).extract_many(docs, workers=2))
     assert [ex.id for ex in results] == [d.id for d in docs]
