@@ -106,6 +106,15 @@ def _head_last_words() -> frozenset[str]:
 
 
 @cache
+def _heads_by_first_word() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """The gazetteer's heads by first word, in the gazetteer's order (longest first)."""
+    grouped: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for head in gazetteer().heads:
+        grouped.setdefault(head[0], []).append((head, " ".join(head)))
+    return {first: tuple(heads) for first, heads in grouped.items()}
+
+
+@cache
 def _country_word(text: str) -> bool:
     return geo.country_code(text) is not None and geo.name_kind(text) in {"country", "demonym"}
 
@@ -162,16 +171,15 @@ def _head_at(
     tokens: list[Token], p: int, limit: int
 ) -> tuple[int, str, Abbreviation | None, bool] | None:
     """Return ``(end, head, abbreviation, plural)`` for a head starting at ``p``."""
-    g = gazetteer()
     abbreviation = _abbreviation_at(tokens, p)
     if abbreviation is not None and abbreviation[1] <= limit:
         return abbreviation[1], abbreviation[0].title.lower(), abbreviation[0], False
-    for head in g.heads:
+    for head, joined in _heads_by_first_word().get(tokens[p].lower, ()):
         end = p + len(head)
         if end > limit:
             continue
-        if all(tokens[p + k].lower == word for k, word in enumerate(head)):
-            return end, " ".join(head), None, False
+        if all(tokens[p + k].lower == head[k] for k in range(1, len(head))):
+            return end, joined, None, False
     singular = _plural_head(tokens[p].lower, capital=tokens[p].cap)
     if singular:
         return p + 1, singular, None, True

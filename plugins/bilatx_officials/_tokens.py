@@ -6,7 +6,7 @@ from typing import Final, NamedTuple
 
 import regex
 
-__all__ = ["Token", "tokenize"]
+__all__ = ["Token", "make_token", "tokenize"]
 
 _TOKEN: Final = regex.compile(
     r"""
@@ -18,34 +18,36 @@ _TOKEN: Final = regex.compile(
     regex.VERBOSE,
 )
 _POSSESSIVE: Final = ("'s", "\u2019s")
+_WORDISH: Final = frozenset({"word", "abbr"})
 
 
 class Token(NamedTuple):
     """One token: its text, its offsets into the document, and its kind.
 
     Kinds: ``word``, ``abbr`` ("U.S.", "H.E."), ``pos`` (a possessive "'s"),
-    ``punct`` (one character) and ``nl`` (a line break).
+    ``punct`` (one character) and ``nl`` (a line break). Build tokens with
+    :func:`make_token` (or :func:`tokenize`): the derived fields are computed
+    once there because the title and name scanners read them hundreds of
+    thousands of times per corpus.
     """
 
     text: str
     start: int
     end: int
     kind: str
+    lower: str
+    """The text in lower case, full stops at the end removed."""
+    cap: bool
+    """Whether the token starts with a capital letter."""
+    is_word: bool
+    """Whether the token is a word or an abbreviation."""
 
-    @property
-    def lower(self) -> str:
-        """The text in lower case, full stops at the end removed."""
-        return self.text.rstrip(".").casefold()
 
-    @property
-    def cap(self) -> bool:
-        """Whether the token starts with a capital letter."""
-        return self.text[:1].isupper()
-
-    @property
-    def is_word(self) -> bool:
-        """Whether the token is a word or an abbreviation."""
-        return self.kind in {"word", "abbr"}
+def make_token(text: str, start: int, end: int, kind: str) -> Token:
+    """Return the token of ``text`` at ``[start, end)`` of kind ``kind``, derived fields filled."""
+    return Token(
+        text, start, end, kind, text.rstrip(".").casefold(), text[:1].isupper(), kind in _WORDISH
+    )
 
 
 def tokenize(text: str) -> list[Token]:
@@ -60,8 +62,8 @@ def tokenize(text: str) -> list[Token]:
         word = match.group()
         start, end = match.span()
         if kind == "word" and len(word) > 2 and word.endswith(_POSSESSIVE):  # noqa: PLR2004
-            tokens.append(Token(word[:-2], start, end - 2, "word"))
-            tokens.append(Token(word[-2:], end - 2, end, "pos"))
+            tokens.append(make_token(word[:-2], start, end - 2, "word"))
+            tokens.append(make_token(word[-2:], end - 2, end, "pos"))
             continue
-        tokens.append(Token(word, start, end, kind))
+        tokens.append(make_token(word, start, end, kind))
     return tokens
