@@ -7,7 +7,7 @@ cached, so importing the plugin costs nothing.
 from __future__ import annotations
 
 import json
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any, Final
 
@@ -83,7 +83,7 @@ class Gazetteer:
     default_countries: dict[str, tuple[str, tuple[str, ...]]]
     """Short names two countries bear (lower case) to ``(country, names that rule it out)``."""
 
-    @property
+    @cached_property
     def vocabulary(self) -> frozenset[str]:
         """Words that belong to titles, never to names (lower case)."""
         words = {w for head in self.heads for w in head}

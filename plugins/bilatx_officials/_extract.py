@@ -79,6 +79,10 @@ _SECRETARY: Final = regex.compile(
     r"|Secretary (?:of|for) (?:the )?(?P<after>\p{Lu}[\p{L} ]*))"
 )
 _ACRONYM: Final = regex.compile(r"\((\p{Lu}{2,8})\)")
+# A known name written again stands alone: no letter, digit, apostrophe, full
+# stop or hyphen right before it, no letter or digit right after.
+_NAME_BEFORE: Final = regex.compile(r"[\p{L}\p{N}'\u2019.-]")
+_NAME_AFTER: Final = regex.compile(r"[\p{L}\p{N}]")
 
 
 @attrs.define
@@ -1048,11 +1052,7 @@ def _short_mentions(tokens: list[Token], text: str, found: list[_Found]) -> Iter
     lower_words = frozenset(t.text for t in tokens if t.kind == "word" and t.text.islower())
     for phrase in sorted(phrases, key=len, reverse=True):
         surname, full_words = phrases[phrase]
-        pattern = regex.compile(
-            r"(?<![\p{L}\p{N}'\u2019.-])" + regex.escape(phrase) + r"(?![\p{L}\p{N}])"
-        )
-        for match in pattern.finditer(text):
-            start, end = match.span()
+        for start, end in _occurrences(text, phrase):
             if _overlaps_taken(taken, start, end):
                 continue
             k = bisect.bisect_left(starts, start)
@@ -1105,6 +1105,25 @@ def _short_mentions(tokens: list[Token], text: str, found: list[_Found]) -> Iter
                 honorific=honorific,
                 surname=surname,
             )
+
+
+def _occurrences(text: str, phrase: str) -> Iterator[tuple[int, int]]:
+    """Yield the spans where ``phrase`` stands as a whole name in ``text``, left to right.
+
+    The same matches as a pattern of ``phrase`` between ``_NAME_BEFORE`` and
+    ``_NAME_AFTER`` run with ``finditer``, without compiling one per name.
+    """
+    size = len(phrase)
+    start = text.find(phrase) if size else -1
+    while start != -1:
+        end = start + size
+        if (start == 0 or _NAME_BEFORE.match(text, start - 1) is None) and _NAME_AFTER.match(
+            text, end
+        ) is None:
+            yield start, end
+            start = text.find(phrase, end)
+        else:
+            start = text.find(phrase, start + 1)
 
 
 def _overlaps_taken(taken: list[tuple[int, int]], start: int, end: int) -> bool:

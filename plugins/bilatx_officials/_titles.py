@@ -605,8 +605,6 @@ def parse_title(tokens: list[Token], i: int) -> Title | None:
     n = len(tokens)
     if i >= n or not _title_word(tokens[i]) or tokens[i].lower in _CONNECTORS | _COMPLEMENT_GLUE:
         return None
-    if any(_country_phrase_at(tokens, i - back, cover=back) for back in range(4) if i - back >= 0):
-        return None  # "South African President": whose office, not which
     j = i
     while j < n:
         tok = tokens[j]
@@ -640,6 +638,9 @@ def parse_title(tokens: list[Token], i: int) -> Title | None:
             best = (p, end, head, abbreviation, plural)
     if best is None:
         return None
+    # Checked only once a head is found: most runs of title words have none.
+    if any(_country_phrase_at(tokens, i - back, cover=back) for back in range(4) if i - back >= 0):
+        return None  # "South African President": whose office, not which
     head_start, head_end, head, abbreviation, plural = best
     start = i
     for p in range(head_start - 1, i, -1):
