@@ -594,7 +594,24 @@ Mention: TypeAlias = (
 
 
 def _sorted_mentions(value: Iterable[Any]) -> tuple[Any, ...]:
-    return tuple(sorted(value, key=lambda m: (m.span, m.extractor, repr(m))))
+    """Sort by span, extractor, then ``repr`` (so the order never depends on the input's).
+
+    ``repr`` is slow and only breaks ties, so it is computed only inside runs
+    of mentions with the same span and extractor: the same order as sorting
+    by the whole key at once, since both sorts are stable.
+    """
+    items = sorted(value, key=lambda m: (m.span.start, m.span.end, m.extractor))
+    i, n = 0, len(items)
+    while i < n:
+        first = items[i]
+        key = (first.span.start, first.span.end, first.extractor)
+        j = i + 1
+        while j < n and (items[j].span.start, items[j].span.end, items[j].extractor) == key:
+            j += 1
+        if j - i > 1:
+            items[i:j] = sorted(items[i:j], key=repr)
+        i = j
+    return tuple(items)
 
 
 @attrs.frozen(kw_only=True)
