@@ -45,9 +45,7 @@ class Token(NamedTuple):
 
 def make_token(text: str, start: int, end: int, kind: str) -> Token:
     """Return the token of ``text`` at ``[start, end)`` of kind ``kind``, derived fields filled."""
-    return Token(
-        text, start, end, kind, text.rstrip(".").casefold(), text[:1].isupper(), kind in _WORDISH
-    )
+    return Token(text, start, end, kind, *_derived(text, kind))
 
 
 def tokenize(text: str) -> list[Token]:
@@ -57,13 +55,24 @@ def tokenize(text: str) -> list[Token]:
     ['India', "'s", 'EAM', ',', 'Dr', '.', 'S', '.', 'Jaishankar']
     """
     tokens: list[Token] = []
+    append = tokens.append
+    # Built with tuple.__new__: the NamedTuple constructor is a Python call per token.
+    new = tuple.__new__
     for match in _TOKEN.finditer(text):
         kind = match.lastgroup or "punct"
         word = match.group()
         start, end = match.span()
-        if kind == "word" and len(word) > 2 and word.endswith(_POSSESSIVE):  # noqa: PLR2004
-            tokens.append(make_token(word[:-2], start, end - 2, "word"))
-            tokens.append(make_token(word[-2:], end - 2, end, "pos"))
-            continue
-        tokens.append(make_token(word, start, end, kind))
+        if kind == "word":
+            if len(word) > 2 and word.endswith(_POSSESSIVE):  # noqa: PLR2004
+                append(make_token(word[:-2], start, end - 2, "word"))
+                append(make_token(word[-2:], end - 2, end, "pos"))
+                continue
+            # A word holds no full stop: its lower form is just the casefold.
+            append(new(Token, (word, start, end, kind, word.casefold(), word[:1].isupper(), True)))
+        else:
+            append(new(Token, (word, start, end, kind, *_derived(word, kind))))
     return tokens
+
+
+def _derived(text: str, kind: str) -> tuple[str, bool, bool]:
+    return text.rstrip(".").casefold(), text[:1].isupper(), kind in _WORDISH
