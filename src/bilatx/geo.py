@@ -394,8 +394,8 @@ def _alternatives(name: str) -> Iterator[str]:
             yield form.replace("'", "\u2019")
 
 
-@cache
-def _country_pattern() -> regex.Pattern[str]:
+def _country_names() -> list[str]:
+    """Every written form :func:`find_countries` looks for, longest first."""
     codes, _, spellings = _tables()
     names = {
         alt
@@ -404,15 +404,97 @@ def _country_pattern() -> regex.Pattern[str]:
         for alt in _alternatives(spellings[key])
     }
     # Longest names first, so "South Korea" wins over "Korea".
-    alternatives = sorted(names, key=len, reverse=True)
+    return sorted(names, key=len, reverse=True)
+
+
+_NAME_TAIL: Final = r"(?:['\u2019]s?|s(?=\s+[a-z]))?(?![\w])"
+
+
+@cache
+def _country_pattern() -> regex.Pattern[str]:
+    """The whole search: an optional "the", a name, an optional possessive."""
     return regex.compile(
-        r"(?<![\w.])(?:the\s+)?(\L<names>)(?:['\u2019]s?|s(?=\s+[a-z]))?(?![\w])",
+        rf"(?<![\w.])(?:the\s+)?(\L<names>){_NAME_TAIL}",
         regex.IGNORECASE,
-        names=alternatives,
+        names=_country_names(),
     )
 
 
 _COUNTRY_START: Final = regex.compile(r"(?<![\w.])(?:[Tt][Hh][Ee]\s+)?\p{Lu}")
+_THE: Final = regex.compile(r"the\s+", regex.IGNORECASE)
+_PREFIX: Final = 3
+
+
+@cache
+def _ascii_variants(char: str) -> tuple[str, ...]:
+    """The ASCII characters ``char`` matches in a case-insensitive pattern, in lower case."""
+    pattern = regex.compile(regex.escape(char), regex.IGNORECASE)
+    return tuple(sorted({c.lower() for c in map(chr, range(128)) if pattern.fullmatch(c)}))
+
+
+@cache
+def _names_by_prefix() -> tuple[dict[str, tuple[str, ...]], ...] | None:
+    """The names by how they begin in ASCII text, for :func:`_name_at`.
+
+    ``table[k]`` maps the first ``k`` characters, in lower case, of every ASCII
+    text a name of ``k`` characters (``k`` < 3) or more (``k`` = 3) matches
+    case-insensitively to those names, longest first. ``None`` when a name
+    begins with white space (then only the whole pattern is exact).
+    """
+    grouped: list[dict[str, list[str]]] = [{} for _ in range(_PREFIX + 1)]
+    for name in _country_names():
+        if not name or name[0].isspace():
+            return None
+        head = name[:_PREFIX]
+        forms = [""]
+        for char in head:
+            forms = [f + v for f in forms for v in _ascii_variants(char)]
+        for form in forms:
+            grouped[len(head)].setdefault(form, []).append(name)
+    return tuple({k: tuple(v) for k, v in table.items()} for table in grouped)
+
+
+@lru_cache(maxsize=1024)
+def _name_pattern(keys: tuple[tuple[int, str], ...]) -> regex.Pattern[str]:
+    """A name (from the groups ``keys`` of :func:`_names_by_prefix`) and its tail."""
+    table = _names_by_prefix()
+    assert table is not None  # noqa: S101  (only called when the table exists)
+    names = sorted({n for k, head in keys for n in table[k][head]}, key=len, reverse=True)
+    return regex.compile(rf"(\L<names>){_NAME_TAIL}", regex.IGNORECASE, names=names)
+
+
+@cache
+def _any_name_pattern() -> regex.Pattern[str]:
+    return regex.compile(rf"(\L<names>){_NAME_TAIL}", regex.IGNORECASE, names=_country_names())
+
+
+def _name_at(text: str, pos: int) -> regex.Match[str] | None:
+    """A name and its tail at ``pos``, as the name part of :func:`_country_pattern` matches it.
+
+    Only the names that can begin like ``text`` does at ``pos`` are tried: the
+    whole set of names is slow to try (every length, case-insensitively).
+    """
+    table = _names_by_prefix()
+    head = text[pos : pos + _PREFIX]
+    if table is None or not head.isascii():
+        return _any_name_pattern().match(text, pos)
+    head = head.lower()
+    keys = tuple((k, head[:k]) for k in range(1, len(head) + 1) if head[:k] in table[k])
+    if not keys:
+        return None
+    return _name_pattern(keys).match(text, pos)
+
+
+def _country_match(text: str, pos: int) -> regex.Match[str] | None:
+    """:func:`_country_pattern` matched at ``pos`` (where its look-behind holds)."""
+    # The optional "the" is greedy: with it first, then without. Names never
+    # begin with white space, so "the" takes every space after it.
+    the = _THE.match(text, pos)
+    if the is not None:
+        match = _name_at(text, the.end())
+        if match is not None:
+            return match
+    return _name_at(text, pos)
 
 
 def find_countries(text: str) -> Iterator[CountryMatch]:
@@ -426,16 +508,30 @@ def find_countries(text: str) -> Iterator[CountryMatch]:
     >>> [m.code for m in find_countries("Russian and Indian officials met in the U.S. today")]
     ['RUS', 'IND', 'USA']
     """
+    yield from _countries_in(text)
+
+
+# Several plugins read the names of the same document (places, sectors,
+# money): the answers for the last few texts are kept, so each document is
+# scanned once however many plugins ask.
+_RECENT_TEXTS: Final = 4
+
+
+@lru_cache(maxsize=_RECENT_TEXTS)
+def _countries_in(text: str) -> tuple[CountryMatch, ...]:
+    return tuple(_scan_countries(text))
+
+
+def _scan_countries(text: str) -> Iterator[CountryMatch]:
     codes = _tables()[0]
-    pattern = _country_pattern()
     end = 0
     # Only a capitalised word (perhaps after "the") can start a name that
-    # counts, so the big case-insensitive pattern is tried only there: the same
-    # matches as a finditer over every position, several times faster.
+    # counts, so the names are tried only there: the same matches as a
+    # finditer of the whole pattern over every position, many times faster.
     for candidate in _COUNTRY_START.finditer(text):
         if candidate.start() < end:
             continue
-        match = pattern.match(text, candidate.start())
+        match = _country_match(text, candidate.start())
         if match is None:
             continue
         end = match.end()
@@ -492,6 +588,15 @@ def find_cities(text: str) -> Iterator[CountryMatch]:
     >>> [(m.text, m.code) for m in find_cities("Talks in Moscow and Kyiv, then a stop in Taupo.")]
     [('Moscow', 'RUS'), ('Kyiv', 'UKR'), ('Taupo', 'NZL')]
     """
+    yield from _cities_in(text)
+
+
+@lru_cache(maxsize=_RECENT_TEXTS)
+def _cities_in(text: str) -> tuple[CountryMatch, ...]:
+    return tuple(_scan_cities(text))
+
+
+def _scan_cities(text: str) -> Iterator[CountryMatch]:
     cities = _cities()
     stop = _city_stoplist()
     codes = _tables()[0]

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 
+import attrs
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
+import bilatx
 from bilatx import geo
+from bilatx._types import _sorted_mentions
+from bilatx_officials._extract import _occurrences
 
 
 def _plain_find_countries(text: str) -> list[geo.CountryMatch]:
@@ -50,6 +56,17 @@ def test_find_countries_matches_the_plain_search_on_any_text(text: str) -> None:
     assert list(geo.find_countries(text)) == _plain_find_countries(text)
 
 
+@given(st.data())
+def test_find_countries_matches_the_plain_search_on_every_name(data: st.DataObject) -> None:
+    names = geo._country_names()
+    words = st.sampled_from(names) | st.sampled_from(_PIECES)
+    cases: list[Callable[[str], str]] = [str, str.upper, str.lower, str.title]
+    cased = st.tuples(words, st.sampled_from(cases)).map(lambda pair: pair[1](pair[0]))
+    glue = st.sampled_from(["", " ", "  ", "'s ", "s ", "\u00a0", " the ", ", "])
+    text = "".join(data.draw(st.lists(st.tuples(cased, glue).map("".join), max_size=8)))
+    assert list(geo.find_countries(text)) == _plain_find_countries(text)
+
+
 def test_find_countries_on_news_sentences() -> None:
     text = (
         "The Indian and Chinese delegations met in the U.S. on Monday; the Netherlands "
@@ -71,3 +88,51 @@ def _plain_fold(name: str) -> str:
 @given(st.text(max_size=30) | st.text(alphabet=st.characters(max_codepoint=127), max_size=30))
 def test_fold_matches_the_plain_fold(name: str) -> None:
     assert geo._fold(name) == _plain_fold(name)
+
+
+# Letters, digits and the characters the name boundaries care about.
+_ALPHABET = st.sampled_from(list("abAB1 .-'\u2019\u00e9\u0661\n,"))
+
+
+@given(
+    text=st.text(_ALPHABET, max_size=40),
+    phrase=st.text(_ALPHABET, min_size=1, max_size=4),
+)
+def test_name_occurrences_match_the_boundary_pattern(text: str, phrase: str) -> None:
+    pattern = regex.compile(
+        r"(?<![\p{L}\p{N}'\u2019.-])" + regex.escape(phrase) + r"(?![\p{L}\p{N}])"
+    )
+    assert list(_occurrences(text, phrase)) == [m.span() for m in pattern.finditer(text)]
+
+
+def test_name_occurrences_skip_words_that_contain_the_name() -> None:
+    text = "Okafor met Okaforson; later al-Okafor, d'Okafor and Okafor spoke."
+    assert [s for s, _ in _occurrences(text, "Okafor")] == [0, text.rindex("Okafor")]
+
+
+@attrs.frozen
+class _Item:
+    span: bilatx.Span
+    extractor: str
+    payload: str
+
+
+@given(
+    st.lists(
+        st.builds(
+            _Item,
+            span=st.builds(
+                lambda a, b: bilatx.Span(min(a, b), max(a, b)),
+                st.integers(0, 4),
+                st.integers(0, 4),
+            ),
+            extractor=st.sampled_from(["a", "b"]),
+            payload=st.sampled_from(["x", "y", "z"]),
+        ),
+        max_size=30,
+    )
+)
+def test_mentions_sort_like_the_whole_key(items: list[_Item]) -> None:
+    expected = tuple(sorted(items, key=lambda m: (m.span, m.extractor, repr(m))))
+    got = _sorted_mentions(items)
+    assert [id(m) for m in got] == [id(m) for m in expected]
