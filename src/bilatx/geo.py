@@ -564,6 +564,9 @@ _PLACE_PREPOSITION: Final = regex.compile(
 _COUNTRY_AFTER: Final = regex.compile(r",\s*(?:the\s+)?(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2})")
 
 
+_CITY_WORD: Final = regex.compile(r"[^\s-]+")
+
+
 @cache
 def _city_stoplist() -> frozenset[str]:
     return frozenset(_fold(n) for n in _data()["city_stoplist"])
@@ -624,7 +627,7 @@ def _longest_city(
     words: str, cities: dict[str, list[tuple[int, str, bool]]]
 ) -> tuple[int, int] | None:
     """Return ``(offset, length)`` of the leftmost, longest city name in a capitalised run."""
-    bounds = [m.span() for m in regex.finditer(r"[^\s-]+", words)]
+    bounds = [m.span() for m in _CITY_WORD.finditer(words)]
     for i in range(len(bounds)):
         for j in range(len(bounds) - 1, i - 1, -1):
             start, end = bounds[i][0], bounds[j][1]
