@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from functools import cache
 from importlib import resources
+from itertools import accumulate
 from typing import Final
 
 import attrs
@@ -24,6 +25,11 @@ _WORD_OR_MARK: Final = r"[\w-]+|[^\w\s]"
 @cache
 def _token() -> regex.Pattern[str]:
     return regex.compile(_WORD_OR_MARK)
+
+
+@cache
+def _token_split() -> regex.Pattern[str]:
+    return regex.compile(f"({_WORD_OR_MARK})")
 
 
 def _key(phrase: str) -> tuple[str, ...]:
@@ -63,22 +69,31 @@ class Lexicon:
 
         Phrases do not overlap: after a phrase the search goes on past its end.
         """
-        tokens = [(m.start(), m.end(), m.group()) for m in _token().finditer(text)]
-        folded = [t.casefold() for _, _, t in tokens]
+        # split() with the token as a group alternates gaps and tokens: their
+        # lengths give every token's offset without a match object per token.
+        parts: list[str] = _token_split().split(text)
+        words = parts[1::2]
+        starts = list(accumulate(map(len, parts)))[0::2]
+        folded = [w.casefold() for w in words]
+        longest_at = self.starts
         found: list[tuple[int, int, Entry]] = []
-        index = 0
-        while index < len(tokens):
-            step = 1
-            longest = max(self.starts.get(folded[index], 0), self.starts.get(tokens[index][2], 0))
-            for size in range(min(longest, len(tokens) - index), 0, -1):
-                entry = self.exact.get(tuple(t for _, _, t in tokens[index : index + size]))
+        n = len(words)
+        resume = 0
+        # Only a word that begins some phrase can start one: the others are
+        # skipped in one pass instead of looked up one by one.
+        for index in [i for i in range(n) if folded[i] in longest_at or words[i] in longest_at]:
+            if index < resume:
+                continue  # inside the phrase found before
+            longest = max(longest_at.get(folded[index], 0), longest_at.get(words[index], 0))
+            for size in range(min(longest, n - index), 0, -1):
+                entry = self.exact.get(tuple(words[index : index + size]))
                 if entry is None:
                     entry = self.folded.get(tuple(folded[index : index + size]))
                 if entry is not None:
-                    found.append((tokens[index][0], tokens[index + size - 1][1], entry))
-                    step = size
+                    last = index + size - 1
+                    found.append((starts[index], starts[last] + len(words[last]), entry))
+                    resume = index + size
                     break
-            index += step
         return found
 
 

@@ -14,6 +14,7 @@ import bilatx
 from bilatx import geo
 from bilatx._types import _sorted_mentions
 from bilatx_officials._extract import _occurrences
+from bilatx_sectors._lexicon import lexicon as sector_lexicon
 
 
 def _plain_find_countries(text: str) -> list[geo.CountryMatch]:
@@ -136,3 +137,37 @@ def test_mentions_sort_like_the_whole_key(items: list[_Item]) -> None:
     expected = tuple(sorted(items, key=lambda m: (m.span, m.extractor, repr(m))))
     got = _sorted_mentions(items)
     assert [id(m) for m in got] == [id(m) for m in expected]
+
+
+def _plain_lexicon_find(text: str) -> list[tuple[int, int, object]]:
+    """Lexicon.find as first written: every token looked up in turn."""
+    lex = sector_lexicon()
+    tokens = [(m.start(), m.end(), m.group()) for m in regex.finditer(r"[\w-]+|[^\w\s]", text)]
+    folded = [t.casefold() for _, _, t in tokens]
+    found: list[tuple[int, int, object]] = []
+    index = 0
+    while index < len(tokens):
+        step = 1
+        longest = max(lex.starts.get(folded[index], 0), lex.starts.get(tokens[index][2], 0))
+        for size in range(min(longest, len(tokens) - index), 0, -1):
+            entry = lex.exact.get(tuple(t for _, _, t in tokens[index : index + size]))
+            if entry is None:
+                entry = lex.folded.get(tuple(folded[index : index + size]))
+            if entry is not None:
+                found.append((tokens[index][0], tokens[index + size - 1][1], entry))
+                step = size
+                break
+        index += step
+    return found
+
+
+_SECTOR_PIECES = [
+    *("trade", "Trade", "defence", "defense cooperation", "IT", "it", "LNG", "oil and gas"),
+    *("renewable energy", "clean-energy", "weapons", "the rule of law", "ß", "Straße", "é"),
+    *(" ", "  ", ",", ".", "&", "-", "\n", "'s", "\u2019", "x1", "_"),
+]
+
+
+@given(st.lists(st.sampled_from(_SECTOR_PIECES) | st.text(max_size=3), max_size=20).map("".join))
+def test_sector_phrases_match_the_plain_lookup(text: str) -> None:
+    assert sector_lexicon().find(text) == _plain_lexicon_find(text)
