@@ -43,7 +43,7 @@ from bilatx_officials._names import (
     slice_text,
     surname_of,
 )
-from bilatx_officials._titles import Title, body_after, parse_title
+from bilatx_officials._titles import Title, body_after, could_start_title, parse_title
 from bilatx_officials._tokens import Token, tokenize
 
 if TYPE_CHECKING:
@@ -196,13 +196,16 @@ def _inside(found: list[_Found], start: int, end: int) -> bool:
 def _titled(
     tokens: list[Token], acronyms: dict[str, str], short: dict[str, str]
 ) -> Iterator[_Found]:
-    n = len(tokens)
-    i = 0
+    # Titles start at few tokens: the others are set aside in one pass.
+    starts = [k for k, tok in enumerate(tokens) if could_start_title(tok)]
     done: list[_Found] = []
-    while i < n:
+    i = 0
+    for k in starts:
+        if k < i:
+            continue
+        i = k
         title = parse_title(tokens, i)
         if title is None:
-            i += 1
             continue
         if title.private:
             i = title.run_end

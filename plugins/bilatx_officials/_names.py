@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
+from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
 import attrs
@@ -123,7 +123,7 @@ def _is_initials_word(token: Token, nxt: Token | None) -> bool:
     )
 
 
-@cache
+@lru_cache(maxsize=1 << 14)
 def _place_word(text: str) -> bool:
     """Whether a capitalised word is a country, demonym or organisation, never a name."""
     return geo.country_code(text) is not None and geo.name_kind(text) != "metonym"

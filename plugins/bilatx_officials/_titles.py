@@ -14,7 +14,7 @@ A title is read in three parts, from the gazetteer's words:
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Final
 
 import attrs
@@ -27,11 +27,12 @@ from bilatx_officials._names import fold, match_phrase, name_word_ok, parse_name
 if TYPE_CHECKING:
     from bilatx_officials._tokens import Token
 
-__all__ = ["Title", "body_after", "parse_title"]
+__all__ = ["Title", "body_after", "could_start_title", "parse_title"]
 
 _CONNECTORS: Final = frozenset({"and", "&"})
 _PREPOSITIONS: Final = frozenset({"of", "for", "to", "on"})
 _COMPLEMENT_GLUE: Final = frozenset({"the", "of", "for", "to", "on", "and", "&", "in"})
+_NOT_FIRST: Final = _CONNECTORS | _COMPLEMENT_GLUE
 _MAX_QUALIFIER_WORDS: Final = 4
 _BRACKETED: Final = regex.compile(r"\s*\(\p{Lu}[\p{L}]{1,7}\)")
 _MAX_COMPLEMENT: Final = 16
@@ -114,7 +115,7 @@ def _heads_by_first_word() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]
     return {first: tuple(heads) for first, heads in grouped.items()}
 
 
-@cache
+@lru_cache(maxsize=1 << 14)
 def _country_word(text: str) -> bool:
     return geo.country_code(text) is not None and geo.name_kind(text) in {"country", "demonym"}
 
@@ -150,21 +151,30 @@ def _country_phrase_at(tokens: list[Token], j: int, *, cover: int = 0) -> bool:
     return False
 
 
-def _is_acronym(tok: Token) -> bool:
-    return tok.kind == "word" and 2 <= len(tok.text) <= 8 and tok.text.isupper()  # noqa: PLR2004
-
-
 def _title_word(tok: Token) -> bool:
+    return tok.kind == "word" and _title_word_text(tok.text)
+
+
+# The answer depends on the word alone and the scanner asks it of every token:
+# kept for the most frequent words (bounded, so memory stays flat on any corpus).
+@lru_cache(maxsize=1 << 15)
+def _title_word_text(text: str) -> bool:
+    """:func:`_title_word` for a token of kind ``word`` written ``text``."""
     g = gazetteer()
-    if tok.kind != "word":
-        return False
-    if tok.cap and _country_word(tok.text):
+    cap = text[:1].isupper()
+    lower = text.casefold()  # a word token holds no full stop to strip
+    if cap and _country_word(text):
         return False  # "American", "Soviet": whose office, not which
-    if tok.lower in _vocabulary() or _plural_head(tok.lower, capital=tok.cap):
+    if lower in _vocabulary() or _plural_head(lower, capital=cap):
         return True
-    if _is_acronym(tok):
-        return tok.text.lower() in g.agencies or tok.text in g.abbreviations
-    return tok.text in g.abbreviations
+    if 2 <= len(text) <= 8 and text.isupper():  # noqa: PLR2004  (an acronym)
+        return text.lower() in g.agencies or text in g.abbreviations
+    return text in g.abbreviations
+
+
+def could_start_title(tok: Token) -> bool:
+    """Whether a title can start at ``tok`` (:func:`parse_title` is ``None`` otherwise)."""
+    return _title_word(tok) and tok.lower not in _NOT_FIRST
 
 
 def _head_at(
@@ -603,7 +613,7 @@ def parse_title(tokens: list[Token], i: int) -> Title | None:
     """Parse a title whose words start at token ``i``; ``None`` when there is none."""
     g = gazetteer()
     n = len(tokens)
-    if i >= n or not _title_word(tokens[i]) or tokens[i].lower in _CONNECTORS | _COMPLEMENT_GLUE:
+    if i >= n or not could_start_title(tokens[i]):
         return None
     j = i
     while j < n:
