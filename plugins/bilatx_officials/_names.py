@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, TypeAlias
 
 import attrs
 import regex
@@ -27,6 +27,7 @@ __all__ = [
 ]
 
 _MAX_NAME_WORDS: Final = 6
+_Phrases: TypeAlias = tuple[tuple[str, ...], ...]
 # "al-Sisi", "bin-Zayed": a particle joined to the capitalised name by a hyphen.
 _JOINED_PARTICLE: Final = regex.compile(
     r"(?:al|el|bin|ibn|abu|ben|da|de|di|du|van|von|le|la|ul|ud)-\p{Lu}"
@@ -73,13 +74,44 @@ class Name:
     """Indices into ``words`` of words that are particles ("bin", "de")."""
 
 
-def match_phrase(tokens: list[Token], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+# Phrase lists (honorifics, ranks) grouped by their first word, in their own
+# order; keyed by the list's id, the list kept alongside so a reused id is seen.
+_GROUPED: dict[int, tuple[_Phrases, dict[str, _Phrases] | None]] = {}
+_MAX_GROUPED: Final = 64
+
+
+def _by_first_word(phrases: _Phrases) -> dict[str, _Phrases] | None:
+    """``phrases`` grouped by first word (as :func:`match_phrase` compares it), or ``None``.
+
+    ``None`` when a phrase is empty: it matches anywhere, so no grouping applies.
+    """
+    entry = _GROUPED.get(id(phrases))
+    if entry is not None and entry[0] is phrases:
+        return entry[1]
+    grouped: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        if phrase:
+            grouped.setdefault(phrase[0].rstrip(".").casefold(), []).append(phrase)
+    result = {k: tuple(v) for k, v in grouped.items()} if all(phrases) else None
+    if len(_GROUPED) >= _MAX_GROUPED:
+        _GROUPED.clear()
+    _GROUPED[id(phrases)] = (phrases, result)
+    return result
+
+
+def match_phrase(tokens: list[Token], i: int, phrases: _Phrases) -> int:
     """Return the index after the longest phrase matching at ``i`` (-1 if none).
 
     Words compare case-insensitively with their full stops removed, except
     words written in capitals ("HE", "HRH"), and a full stop written right
     after a word ("Dr.") is part of the match.
     """
+    by_first = _by_first_word(phrases)
+    if by_first is not None:
+        # Only the phrases whose first word is this token's can match here.
+        if i >= len(tokens) or not tokens[i].is_word:
+            return -1
+        phrases = by_first.get(tokens[i].lower, ())
     for phrase in phrases:
         j = i
         ok = True
