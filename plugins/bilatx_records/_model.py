@@ -17,6 +17,7 @@ import attrs
 import regex
 
 import bilatx
+import bilatx.text
 from bilatx_records._common import in_closed_aside, is_noun_use, is_supported, person_key
 
 if TYPE_CHECKING:
@@ -109,7 +110,7 @@ class Trigger:
 def find_triggers(ctx: Context) -> list[Trigger]:
     """Return every trigger word of the document, in text order."""
     out = []
-    for match in _trigger_re().finditer(ctx.text):
+    for match in bilatx.text.word_finditer(_trigger_re(), ctx.text):
         kind = match.lastgroup or ""
         span = bilatx.Span(match.start(), match.end())
         out.append(Trigger(span, match.group().lower(), kind, ctx.sentence_index(span.start)))

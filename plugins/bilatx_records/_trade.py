@@ -347,7 +347,7 @@ def _free_cues(cues: list[_Cue], readings: list[_Reading]) -> list[_Cue]:
 
 def _cues(text: str) -> list[_Cue]:
     out: list[_Cue] = []
-    for match in bilatx.text.finditer(cue_pattern(), text):
+    for match in bilatx.text.word_finditer(cue_pattern(), text):
         word = match.group()
         if match.group("skip") is not None:
             continue

@@ -7,6 +7,7 @@ exactly. :meth:`bilatx.Document.sentences` caches :func:`split_sentences`.
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import accumulate
 from typing import TYPE_CHECKING, Final
 
 import regex
@@ -17,7 +18,14 @@ from bilatx.errors import PatternTimeoutError
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
-__all__ = ["finditer", "paragraphs", "search", "sentence_at", "split_sentences"]
+__all__ = [
+    "finditer",
+    "paragraphs",
+    "search",
+    "sentence_at",
+    "split_sentences",
+    "word_finditer",
+]
 
 DEFAULT_REGEX_TIMEOUT: Final = 5.0
 """Seconds one search may take when no timeout is given (``Settings.regex_timeout``'s default)."""
@@ -206,3 +214,80 @@ def finditer(
             return
         yield match
         pos = match.end() if match.end() > match.start() else match.end() + 1
+
+
+# ------------------------------------------------------------- word scans
+
+# Words and what separates them: splitting at the separators (kept as
+# groups) gives every word, and the lengths of the pieces give every word's
+# offset, with no match object per word.
+_NON_WORD: Final = regex.compile(r"(\W+)")
+_HEAD: Final = 4
+_MAX_HEADS: Final = 1 << 15
+_heads: dict[regex.Pattern[str], dict[str, bool]] = {}
+
+
+@lru_cache(maxsize=4)
+def _word_heads(text: str) -> tuple[list[str], list[int]]:
+    """The first characters from every word start of ``text`` on, and where each word starts.
+
+    Kept for the last few texts: several plugins scan the same document.
+    """
+    pieces = _NON_WORD.split(text)
+    ends = list(accumulate(map(len, pieces)))
+    # Words sit at even places; the one at place i > 0 starts where piece i-1 ends.
+    # The first and last may be empty (the text starts or ends between words).
+    starts = [s for w, s in zip(pieces[0::2], [0, *ends[1::2]], strict=True) if w]
+    return [text[s : s + _HEAD] for s in starts], starts
+
+
+def word_finditer(
+    pattern: regex.Pattern[str], text: str, *, timeout: float | None = None
+) -> Iterator[regex.Match[str]]:
+    r"""Yield the matches of ``pattern`` in ``text`` as ``finditer`` does, trying only words.
+
+    A pattern of many alternative words (trigger verbs, cue phrases) is slow to
+    search: the engine tries every alternative at every position. This tries
+    ``pattern`` only where a word starts, and only where the pattern can
+    begin with the four characters from there (a partial match on those
+    characters alone, remembered for each pattern).
+
+    The matches are exactly ``finditer``'s when every match of ``pattern``
+    starts at a word character with no word character before it (the
+    pattern opens with ``\b`` or a look-behind such as ``(?<![\w-])`` and
+    every alternative begins with a word character), never matches the
+    empty string, and the only look-behinds reaching before the match are
+    negative ones.
+
+    Args:
+        pattern: a pattern compiled with the ``regex`` module, as described above.
+        text: the text to search.
+        timeout: seconds one match may take (see :func:`search`).
+
+    Raises:
+        PatternTimeoutError: one match took longer than ``timeout``.
+
+    >>> import regex
+    >>> pattern = regex.compile(r"(?i)\b(?:visit(?:ed|s)?|met)\b")
+    >>> [m.group() for m in word_finditer(pattern, "She visited Oslo and met Ola; revisits no.")]
+    ['visited', 'met']
+    """
+    limit = DEFAULT_REGEX_TIMEOUT if timeout is None else timeout
+    heads, starts = _word_heads(text)
+    known = _heads.get(pattern)
+    if known is None or len(known) > _MAX_HEADS:
+        known = _heads[pattern] = {}
+    for head in set(heads).difference(known):
+        known[head] = pattern.match(head, partial=True) is not None
+    end = 0
+    for k in [k for k, head in enumerate(heads) if known[head]]:
+        pos = starts[k]
+        if pos < end:
+            continue
+        try:
+            match = pattern.match(text, pos, timeout=limit)
+        except TimeoutError:
+            raise PatternTimeoutError(pattern.pattern, limit, pos) from None
+        if match is not None:
+            yield match
+            end = match.end()

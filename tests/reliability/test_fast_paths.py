@@ -13,10 +13,13 @@ from hypothesis import strategies as st
 import bilatx
 from bilatx import geo
 from bilatx._types import _sorted_mentions
+from bilatx.text import word_finditer
 from bilatx_officials._data import gazetteer as officials_gazetteer
 from bilatx_officials._extract import _occurrences
 from bilatx_officials._names import match_phrase
 from bilatx_officials._tokens import Token, tokenize
+from bilatx_records._model import _trigger_re as trigger_pattern
+from bilatx_records._trade_vocab import cue_pattern
 from bilatx_sectors._lexicon import lexicon as sector_lexicon
 
 
@@ -240,3 +243,19 @@ def test_honorifics_and_ranks_match_like_the_plain_loop(data: st.DataObject) -> 
     for phrases in (g.honorifics, g.ranks, ((),), (("Dr.",), ())):
         for i in range(len(tokens) + 1):
             assert match_phrase(tokens, i, phrases) == _plain_match_phrase(tokens, i, phrases)
+
+
+_SCAN_PIECES = [
+    *("met", "meet", "meeting", "talks", "visit", "visited", "trip", "travel to", "flew to"),
+    *("spoke with", "spoke by phone", "called on Modi", "is in Oslo for", "co-led", "led"),
+    *("trade deficit", "exports", "Exports", "loans", "lines of credit", "budget deficit"),
+    *("trade ministers", "joint venture", "invested", "aid", "TRADE", "Met", "is", "in"),
+    *(" ", "  ", "-", ",", ".", "\n", "x", "re", "\u00e9", "\u0301", "_", "1", "\u00a0"),
+]
+
+
+@given(st.lists(st.sampled_from(_SCAN_PIECES) | st.text(max_size=3), max_size=20).map("".join))
+def test_word_scan_finds_what_finditer_finds(text: str) -> None:
+    for pattern in (trigger_pattern(), cue_pattern()):
+        expected = [(m.span(), m.lastgroup) for m in pattern.finditer(text)]
+        assert [(m.span(), m.lastgroup) for m in word_finditer(pattern, text)] == expected
