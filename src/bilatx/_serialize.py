@@ -397,7 +397,9 @@ def extraction_from_dict(data: Mapping[str, Any], *, text: str | None = None) ->
     except (KeyError, TypeError, ValueError, cattrs.BaseValidationError) as exc:
         if isinstance(exc, cattrs.BaseValidationError):
             detail = "; ".join(
-                cattrs.transform_error(exc, format_exception=lambda e, _: str(e) or type(e).__name__)
+                cattrs.transform_error(
+                    exc, format_exception=lambda e, _: str(e) or type(e).__name__
+                )
             )
         elif isinstance(exc, KeyError):
             detail = f"missing key {exc}"
