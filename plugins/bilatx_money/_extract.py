@@ -27,6 +27,7 @@ import attrs
 import regex
 
 import bilatx
+import bilatx.errors
 import bilatx.text
 from bilatx_money._lexicon import Context, Lexicon, fold, lexicon
 from bilatx_money._numbers import (
@@ -40,7 +41,7 @@ from bilatx_money._numbers import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
 
 __all__ = ["find_money"]
 
@@ -161,6 +162,23 @@ def _alternatives(words: frozenset[str]) -> str:
     return "|".join(regex.escape(w).replace(r"\ ", r"[\s\u00a0]+") for w in parts)
 
 
+# A number written as a word ("two", "a", "half a") counts only before a scale
+# word, a unit or a currency word ("a billion dollars", "two tonnes").
+_WORD_NUMBER: Final = (
+    rf"(?i:\b(?:{WORD_NUMBERS}|half[ ]an?|an?))"
+    rf"(?=[\s\u00a0-]+(?i:{SCALE_WORDS}|\L<unitforms>|\L<postwords>)\b)"
+)
+
+
+def _word_lists() -> tuple[list[str], list[str]]:
+    """The unit forms and the currency words written after a number, longest first."""
+    lex = lexicon()
+    return (
+        sorted(lex.unit_forms, key=len, reverse=True),
+        sorted((*lex.post_words, *lex.subunits), key=len, reverse=True),
+    )
+
+
 @cache
 def _atom_pattern() -> regex.Pattern[str]:
     lex = lexicon()
@@ -170,8 +188,7 @@ def _atom_pattern() -> regex.Pattern[str]:
     (?:(?P<pre>\L<prefixes>|\L<codes>)[ \u00a0]?)?
     (?:
         (?P<num>{DIGITS})(?!\d)
-      | (?P<word>(?i:\b(?:{WORD_NUMBERS}|half[ ]an?|an?)))
-        (?=[\s\u00a0-]+(?i:{SCALE_WORDS}|\L<unitforms>|\L<postwords>)\b)
+      | (?P<word>{_WORD_NUMBER})
     )
     (?:
         (?<=\d)(?P<gscale>bn|mn|tn|m|b|k|M|B|K|Bn|Mn)\b
@@ -193,9 +210,86 @@ def _atom_pattern() -> regex.Pattern[str]:
         regex.VERBOSE,
         prefixes=sorted(lex.prefixes, key=len, reverse=True),
         codes=sorted(lex.codes),
-        unitforms=sorted(lex.unit_forms, key=len, reverse=True),
-        postwords=sorted((*lex.post_words, *lex.subunits), key=len, reverse=True),
+        unitforms=_word_lists()[0],
+        postwords=_word_lists()[1],
     )
+
+
+# Where the number of an atom can start: a digit (or a point and a digit) with
+# no digit before it, or a number word. The word form is matched as its first
+# character only, so every word start where one begins is found (see _atom_starts).
+_DIGIT_START: Final = regex.compile(r"(?<!\d)(?:\d|\.\d)")
+
+
+@cache
+def _word_number_start() -> regex.Pattern[str]:
+    units, posts = _word_lists()
+    return regex.compile(rf"(?={_WORD_NUMBER})\w", unitforms=units, postwords=posts)
+
+
+@cache
+def _currency_before() -> tuple[frozenset[str], tuple[int, ...]] | None:
+    """The currencies written before a number, and their lengths; ``None`` if one ends in a digit.
+
+    A currency ending in a digit would put a digit before the number, which
+    :data:`_DIGIT_START` does not look for.
+    """
+    lex = lexicon()
+    written = frozenset((*lex.prefixes, *lex.codes))
+    if any(not w or w[-1].isdigit() for w in written):
+        return None
+    return written, tuple(sorted({len(w) for w in written}))
+
+
+def _atom_starts(text: str, timeout: float | None) -> list[int] | None:
+    """Every offset where an atom can start, in order; ``None`` when they cannot be told.
+
+    An atom's number starts at a digit with none before it or at a number
+    word; the atom starts there or at a currency written right before it,
+    perhaps with one space between ("$5", "Rs 5", "USD 5").
+    """
+    before = _currency_before()
+    if before is None:
+        return None
+    written, lengths = before
+    numbers = [m.start() for m in _DIGIT_START.finditer(text)]
+    numbers += [
+        m.start() for m in bilatx.text.word_finditer(_word_number_start(), text, timeout=timeout)
+    ]
+    starts = set(numbers)
+    for at in numbers:
+        spaced = at > 0 and text[at - 1] in " \u00a0"
+        for size in lengths:
+            if at - size >= 0 and text[at - size : at] in written:
+                starts.add(at - size)
+            if spaced and at - 1 - size >= 0 and text[at - 1 - size : at - 1] in written:
+                starts.add(at - 1 - size)
+    return sorted(starts)
+
+
+def _atom_matches(text: str, timeout: float | None) -> Iterator[regex.Match[str]]:
+    """The matches of the atom pattern over ``text``, as ``finditer`` gives them.
+
+    The pattern is tried only where an atom can start: it is slow to search
+    (currencies, codes and number words are tried at every position).
+    """
+    pattern = _atom_pattern()
+    starts = _atom_starts(text, timeout)
+    if starts is None:
+        yield from bilatx.text.finditer(pattern, text, timeout=timeout)
+        return
+    limit = bilatx.text.DEFAULT_REGEX_TIMEOUT if timeout is None else timeout
+    end = 0
+    for at in starts:
+        if at < end:
+            continue
+        try:
+            match = pattern.match(text, at, timeout=limit)
+        except TimeoutError:
+            raise bilatx.errors.PatternTimeoutError(pattern.pattern, limit, at) from None
+        if match is not None:
+            yield match
+            end = match.end()
 
 
 @cache
@@ -285,7 +379,7 @@ class _Amount:
 def _atoms(text: str, context: Context, timeout: float | None) -> list[_Atom]:
     lex = lexicon()
     out: list[_Atom] = []
-    for match in bilatx.text.finditer(_atom_pattern(), text, timeout=timeout):
+    for match in _atom_matches(text, timeout):
         atom = _atom(match, text, lex, context)
         if atom is not None:
             out.append(atom)

@@ -14,6 +14,7 @@ import bilatx
 from bilatx import geo
 from bilatx._types import _sorted_mentions
 from bilatx.text import word_finditer
+from bilatx_money import _extract as money_extract
 from bilatx_officials._data import gazetteer as officials_gazetteer
 from bilatx_officials._extract import _occurrences
 from bilatx_officials._names import match_phrase
@@ -259,3 +260,17 @@ def test_word_scan_finds_what_finditer_finds(text: str) -> None:
     for pattern in (trigger_pattern(), cue_pattern()):
         expected = [(m.span(), m.lastgroup) for m in pattern.finditer(text)]
         assert [(m.span(), m.lastgroup) for m in word_finditer(pattern, text)] == expected
+
+
+_MONEY_PIECES = [
+    *("$", "US$", "U.S. $", "USD", "Rs", "Rs.", "EUR", "rupees", "dlrs", "a", "an", "half a"),
+    *("two", "twenty-one", "5", "1,200", "3.5", ".5", "12-14", "billion", "bn", "mn", "crore"),
+    *("dollars", "tonnes", "a barrel", "per cent", "million", "k", "M", "x", "2024", "\u20ac"),
+    *(" ", "  ", "\u00a0", "-", ",", ".", "/", "\n", "(", "abc", "A$", "HK$", "\u0661"),
+]
+
+
+@given(st.lists(st.sampled_from(_MONEY_PIECES) | st.text(max_size=3), max_size=24).map("".join))
+def test_money_atoms_are_the_pattern_matches(text: str) -> None:
+    expected = [m.span() for m in money_extract._atom_pattern().finditer(text)]
+    assert [m.span() for m in money_extract._atom_matches(text, None)] == expected
