@@ -35,7 +35,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections import Counter
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, Generic, TypeVar
 
 import attrs
 import regex
@@ -56,10 +56,12 @@ from bilatx_records._trade_vocab import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
     from decimal import Decimal
 
 __all__ = ["build_trade_figures"]
+
+_T = TypeVar("_T")
 
 EXTRACTOR: Final = "records"
 
@@ -226,32 +228,22 @@ def build_trade_figures(
         sentence = _sentence_of(sentences, mention.span)
         clause = _clause(text, sentence, mention.span.start, breaks)
         readings.append(_Reading(mention, sentence, clause))
-    # Everything _classify looks at lies in the amount's sentence: give it only
-    # that much, so a long text of many amounts stays linear.
+    # Everything _classify looks at lies in the amount's sentence; it finds it
+    # by bisection in these sorted lists, so a long text of many amounts, even
+    # one sentence of thousands, stays linear.
     date_starts = [d.span.start for d in mentions.dates]
     free = _free_cues(cues, readings)
     free_starts = [c.start for c in free]
     cue_starts = [c.start for c in cues]
     reading_starts = [r.mention.span.start for r in readings]
     for reading in readings:
-        window = reading.sentence
-        near = readings[
-            bisect.bisect_left(reading_starts, window.start) : bisect.bisect_right(
-                reading_starts, window.end
-            )
-        ]
-        inside = free[
-            bisect.bisect_left(free_starts, window.start) : bisect.bisect_right(
-                free_starts, window.end
-            )
-        ]
         _classify(
             text,
             reading,
-            near,
+            _Sorted(readings, reading_starts),
             cues=cues,
             cue_starts=cue_starts,
-            inside=inside,
+            free=_Sorted(free, free_starts),
             sentences=sentences,
             places=places,
         )
@@ -382,21 +374,49 @@ def _paragraph_of(text: str, span: bilatx.Span) -> tuple[int, int]:
 # ------------------------------------------------------------------- metric
 
 
+@attrs.frozen
+class _Sorted(Generic[_T]):
+    """Items (amounts or cues) sorted by start, which never overlap, and their starts."""
+
+    items: list[_T]
+    starts: list[int]
+
+    def last(self, lo: int, hi: int, keep: Callable[[_T], bool], count: int = 1) -> list[_T]:
+        """The last ``count`` items starting in ``[lo, hi)`` that ``keep`` accepts, in order."""
+        found: list[_T] = []
+        i = bisect.bisect_left(self.starts, hi) - 1
+        while i >= 0 and self.starts[i] >= lo and len(found) < count:
+            if keep(self.items[i]):
+                found.append(self.items[i])
+            i -= 1
+        return found[::-1]
+
+    def first(self, lo: int, hi: int, keep: Callable[[_T], bool]) -> _T | None:
+        """The first item starting in ``[lo, hi)`` that ``keep`` accepts."""
+        i = bisect.bisect_left(self.starts, lo)
+        while i < len(self.starts) and self.starts[i] < hi:
+            if keep(self.items[i]):
+                return self.items[i]
+            i += 1
+        return None
+
+
 def _classify(
     text: str,
     reading: _Reading,
-    readings: list[_Reading],
+    readings: _Sorted[_Reading],
     *,
     cues: list[_Cue],
     cue_starts: list[int],
-    inside: list[_Cue],
+    free: _Sorted[_Cue],
     sentences: Sequence[bilatx.Span],
     places: list[_Place],
 ) -> None:
     """Decide what an amount measures.
 
-    ``readings`` holds at least the amounts of its sentence and ``inside`` at
-    least the cues of its sentence that are part of no amount.
+    ``readings`` holds every amount and ``free`` the cues that are part of no
+    amount; only those of the amount's sentence matter, found by bisection.
+    Items never overlap, so each look-up stops after a step or two.
     """
 
     def decide(cue: _Cue) -> None:
@@ -404,20 +424,17 @@ def _classify(
 
     span = reading.mention.span
     clause = reading.clause
-    others = [r for r in readings if r is not reading]
     # 1. The noun the amount belongs to.
     head_end = _head_end(text, span.end, clause.end)
-    head = [c for c in inside if span.end <= c.start and c.end <= head_end]
+    head = free.last(span.end, head_end, lambda c: c.end <= head_end)
     if head:
         decide(head[-1])
         return
     # 2. The nearest cue to the left in the clause, or an amount listed just before.
-    left_cues = [c for c in inside if clause.start <= c.start and c.end <= span.start]
-    left_money = [
-        r
-        for r in others
-        if clause.start <= r.mention.span.start and r.mention.span.end <= span.start
-    ]
+    left_cues = free.last(clause.start, span.start, lambda c: c.end <= span.start, count=2)
+    left_money = readings.last(
+        clause.start, span.start, lambda r: r is not reading and r.mention.span.end <= span.start
+    )
     if len(left_cues) > 1 and _FOR_BEFORE.search(text, clause.start, left_cues[-1].start):
         # "debt to the U.S. for military purchases is $4.5 billion": a cue after
         # "for"/"of" qualifies an earlier noun, which is what the amount measures.
@@ -434,24 +451,29 @@ def _classify(
         decide(nearest_cue)
         return
     # 3. The nearest cue to the right in the clause.
-    right = [c for c in inside if head_end <= c.start and c.end <= clause.end]
-    if right:
-        decide(right[0])
+    right = free.first(head_end, clause.end, lambda c: c.end <= clause.end)
+    if right is not None:
+        decide(right)
         return
     # 3b. "invested $40 billion in the U.S., and $5 billion in Mexico": an
     # amount opening a clause of its own continues the list before it.
     opens = not text[clause.start : span.start].strip(" ,\u00a0")
     if opens and _LIST_BREAK.search(text, reading.sentence.start, clause.start):
-        listed = [
-            r
-            for r in others
-            if r.sentence == reading.sentence and r.mention.span.end <= clause.start
-        ]
+        listed = readings.last(
+            reading.sentence.start,
+            clause.start,
+            lambda r: (
+                r is not reading
+                and r.sentence == reading.sentence
+                and r.mention.span.end <= clause.start
+            ),
+        )
         if listed and listed[-1].decided:
             _decide(reading, listed[-1].metric)
             return
     # 4. The last cue of the previous sentence, in the same paragraph.
-    if any(reading.sentence.start <= c.start and c.end <= reading.sentence.end for c in inside):
+    sentence = reading.sentence
+    if free.first(sentence.start, sentence.end, lambda c: c.end <= sentence.end) is not None:
         return  # the sentence speaks of something, just not next to this amount
     previous = _previous_sentence(text, reading.sentence, sentences)
     if previous is not None:

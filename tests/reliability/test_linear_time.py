@@ -52,28 +52,7 @@ def _cpu_per_char(pipeline: bilatx.Pipeline, text: str) -> float:
     return best / len(text)
 
 
-# Known: one sentence of thousands of amounts ("USD 1 billion USD 2 billion ...",
-# no full stop) is still quadratic in the trade-figure builder, whose rules scan
-# every other amount of the sentence for each amount (bilatx_records/_trade.py,
-# _classify: ``others`` / ``left_money``). Strict: the day it is fixed, this
-# mark must go.
-_KNOWN_QUADRATIC: Final = {"amounts"}
-
-
-@pytest.mark.parametrize(
-    "kind",
-    [
-        pytest.param(
-            kind,
-            marks=pytest.mark.xfail(
-                reason="trade figures: per-amount scan of the sentence's amounts", strict=True
-            ),
-        )
-        if kind in _KNOWN_QUADRATIC
-        else kind
-        for kind in sorted(_UNITS)
-    ],
-)
+@pytest.mark.parametrize("kind", sorted(_UNITS))
 def test_time_grows_linearly(pipeline: bilatx.Pipeline, kind: str) -> None:
     pipeline.extract(_make(kind, 2_000), published="2024-05-01")  # warm caches up
     small = _cpu_per_char(pipeline, _make(kind, _SMALL))
