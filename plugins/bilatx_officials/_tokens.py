@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+from itertools import accumulate
 from typing import Final, NamedTuple
 
 import regex
 
 __all__ = ["Token", "make_token", "tokenize"]
 
-_TOKEN: Final = regex.compile(
-    r"""
-    (?P<abbr>U\.\ ?S\.(?:\ ?A\.)?|U\.\ ?K\.|U\.\ ?N\.|E\.\ ?U\.|(?:\p{Lu}\.){2,})
-    | (?P<word>[\p{L}\p{M}\p{N}]+(?:[-'\u2019][\p{L}\p{M}\p{N}]+)*)
-    | (?P<nl>\n)
-    | (?P<punct>\S)
-    """,
-    regex.VERBOSE,
-)
+_ABBR: Final = r"U\.\ ?S\.(?:\ ?A\.)?|U\.\ ?K\.|U\.\ ?N\.|E\.\ ?U\.|(?:\p{Lu}\.){2,}"
+_WORD: Final = r"[\p{L}\p{M}\p{N}]+(?:[-'\u2019][\p{L}\p{M}\p{N}]+)*"
+# Tokens, in this order of preference: an abbreviation, a word, a line break,
+# any other character. Split at (as one group), the text gives pieces that alternate
+# between what lies between tokens and the tokens, and their lengths give the
+# offsets. A token's kind shows in its text: an abbreviation is the only token
+# of several characters with a full stop, a word the only other one; a single
+# character is a line break, a word or a mark.
+_SPLIT: Final = regex.compile(rf"({_ABBR}|{_WORD}|\n|\S)", regex.VERBOSE)
+_WORD_CHAR: Final = regex.compile(r"[\p{L}\p{M}\p{N}]")
+_CHAR_KINDS: dict[str, str] = {}
+_MAX_CHAR_KINDS: Final = 1 << 16
 _POSSESSIVE: Final = ("'s", "\u2019s")
 _WORDISH: Final = frozenset({"word", "abbr"})
 
@@ -54,24 +58,42 @@ def tokenize(text: str) -> list[Token]:
     >>> [t.text for t in tokenize("India's EAM, Dr. S. Jaishankar")]
     ['India', "'s", 'EAM', ',', 'Dr', '.', 'S', '.', 'Jaishankar']
     """
+    pieces = _SPLIT.split(text)
+    ends = list(accumulate(map(len, pieces)))
     tokens: list[Token] = []
     append = tokens.append
     # Built with tuple.__new__: the NamedTuple constructor is a Python call per token.
     new = tuple.__new__
-    for match in _TOKEN.finditer(text):
-        kind = match.lastgroup or "punct"
-        word = match.group()
-        start, end = match.span()
-        if kind == "word":
-            if len(word) > 2 and word.endswith(_POSSESSIVE):  # noqa: PLR2004
+    for i in range(1, len(pieces), 2):
+        word = pieces[i]
+        start, end = ends[i - 1], ends[i]
+        if len(word) > 1:
+            if "." in word:
+                append(new(Token, (word, start, end, "abbr", *_derived(word, "abbr"))))
+            elif len(word) > 2 and word.endswith(_POSSESSIVE):  # noqa: PLR2004
                 append(make_token(word[:-2], start, end - 2, "word"))
                 append(make_token(word[-2:], end - 2, end, "pos"))
-                continue
-            # A word holds no full stop: its lower form is just the casefold.
-            append(new(Token, (word, start, end, kind, word.casefold(), word[:1].isupper(), True)))
+            else:
+                # A word holds no full stop: its lower form is just the casefold.
+                append(
+                    new(
+                        Token, (word, start, end, "word", word.casefold(), word[:1].isupper(), True)
+                    )
+                )
         else:
+            kind = _char_kind(word)
             append(new(Token, (word, start, end, kind, *_derived(word, kind))))
     return tokens
+
+
+def _char_kind(char: str) -> str:
+    """The kind of a token of one character: ``nl``, ``word`` or ``punct``."""
+    kind = _CHAR_KINDS.get(char)
+    if kind is None:
+        kind = "nl" if char == "\n" else "word" if _WORD_CHAR.match(char) else "punct"
+        if len(_CHAR_KINDS) < _MAX_CHAR_KINDS:
+            _CHAR_KINDS[char] = kind
+    return kind
 
 
 def _derived(text: str, kind: str) -> tuple[str, bool, bool]:

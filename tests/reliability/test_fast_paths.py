@@ -274,3 +274,46 @@ _MONEY_PIECES = [
 def test_money_atoms_are_the_pattern_matches(text: str) -> None:
     expected = [m.span() for m in money_extract._atom_pattern().finditer(text)]
     assert [m.span() for m in money_extract._atom_matches(text, None)] == expected
+
+
+_PLAIN_TOKEN = regex.compile(
+    r"""
+    (?P<abbr>U\.\ ?S\.(?:\ ?A\.)?|U\.\ ?K\.|U\.\ ?N\.|E\.\ ?U\.|(?:\p{Lu}\.){2,})
+    | (?P<word>[\p{L}\p{M}\p{N}]+(?:[-'\u2019][\p{L}\p{M}\p{N}]+)*)
+    | (?P<nl>\n)
+    | (?P<punct>\S)
+    """,
+    regex.VERBOSE,
+)
+
+
+def _plain_tokenize(text: str) -> list[tuple[str, int, int, str]]:
+    """The officials tokenizer as first written: one match object per token."""
+    out = []
+    for match in _PLAIN_TOKEN.finditer(text):
+        kind = match.lastgroup or "punct"
+        word = match.group()
+        start, end = match.span()
+        if kind == "word" and len(word) > 2 and word.endswith(("'s", "\u2019s")):
+            out.append((word[:-2], start, end - 2, "word"))
+            out.append((word[-2:], end - 2, end, "pos"))
+            continue
+        out.append((word, start, end, kind))
+    return out
+
+
+_TOKEN_PIECES = [
+    *("U.S.", "U. S. A.", "U.K.", "E. U.", "H.E.", "A.B.C.", "Dr.", "S.", "India's", "its"),
+    *("O'Neil\u2019s", "co-chair", "x's", "'s", "\u2019", "-", "e\u0301", "\u0301", "\u00bd"),
+    *("5", "2,000", " ", "  ", "\n", "\t", "\u00a0", ".", ",", "(", "\u201c", "Ab", "a"),
+]
+
+
+@given(st.lists(st.sampled_from(_TOKEN_PIECES) | st.text(max_size=3), max_size=20).map("".join))
+def test_officials_tokens_are_the_plain_tokens(text: str) -> None:
+    tokens = tokenize(text)
+    assert [(t.text, t.start, t.end, t.kind) for t in tokens] == _plain_tokenize(text)
+    for t in tokens:
+        assert t.lower == t.text.rstrip(".").casefold()
+        assert t.cap == t.text[:1].isupper()
+        assert t.is_word == (t.kind in {"word", "abbr"})
