@@ -9,7 +9,7 @@ others, from the same table).
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Final
 
 import regex
@@ -18,7 +18,7 @@ import bilatx
 from bilatx_resolve._data import load_people_names
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
 
 __all__ = ["find_known"]
 
@@ -29,12 +29,84 @@ _ARTICLES: Final = frozenset({"the", "a", "an"})
 _WORD: Final = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['\u2019-][\p{L}\p{M}\p{N}]+)*")
 
 
+_BEFORE: Final = r"(?<![\p{L}\p{M}\p{N}.'\u2019-])"
+_AFTER: Final = r"(?![\p{L}\p{M}\p{N}])"
+# A name stands alone: no letter, mark, digit, full stop, apostrophe or hyphen
+# right before it, no letter, mark or digit right after.
+_NOT_BEFORE: Final = regex.compile(r"[\p{L}\p{M}\p{N}.'\u2019-]")
+_NOT_AFTER: Final = regex.compile(r"[\p{L}\p{M}\p{N}]")
+_PREFIX: Final = 3
+
+
 @cache
 def _pattern() -> regex.Pattern[str]:
+    """Every listed name, standing alone (what :func:`_known_names` finds, tried everywhere)."""
     names = sorted(load_people_names(), key=len, reverse=True)
-    return regex.compile(
-        r"(?<![\p{L}\p{M}\p{N}.'\u2019-])(\L<names>)(?![\p{L}\p{M}\p{N}])", names=names
-    )
+    return regex.compile(rf"{_BEFORE}(\L<names>){_AFTER}", names=names)
+
+
+@cache
+def _by_prefix() -> dict[str, tuple[str, ...]] | None:
+    """The names by their first three characters; ``None`` if a name is shorter."""
+    names = load_people_names()
+    if any(len(name) < _PREFIX for name in names):
+        return None
+    grouped: dict[str, list[str]] = {}
+    for name in names:
+        grouped.setdefault(name[:_PREFIX], []).append(name)
+    return {
+        prefix: tuple(sorted(group, key=len, reverse=True)) for prefix, group in grouped.items()
+    }
+
+
+@lru_cache(maxsize=1024)
+def _prefix_pattern(names: tuple[str, ...]) -> regex.Pattern[str]:
+    """The names of one group of :func:`_by_prefix`, standing alone after them."""
+    return regex.compile(rf"(\L<names>){_AFTER}", names=list(names))
+
+
+@cache
+def _starts() -> regex.Pattern[str]:
+    """Where a listed name can begin: its first character, nothing that joins it before."""
+    firsts = sorted({name[0] for name in load_people_names()})
+    return regex.compile(rf"{_BEFORE}[{regex.escape(''.join(firsts))}]")
+
+
+def _known_names(text: str) -> Iterator[regex.Match[str]]:
+    """The matches of :func:`_pattern` in ``text``, as ``finditer`` gives them.
+
+    The names are tried only where one of them begins (same three first
+    characters): the whole list is slow to try at every position.
+    """
+    by_prefix = _by_prefix()
+    if by_prefix is None:
+        yield from _pattern().finditer(text)
+        return
+    end = 0
+    for start in _starts().finditer(text):
+        at = start.start()
+        if at < end:
+            continue
+        names = by_prefix.get(text[at : at + _PREFIX])
+        match = None if names is None else _prefix_pattern(names).match(text, at)
+        if match is not None:
+            yield match
+            end = match.end()
+
+
+def _occurrences(text: str, name: str) -> Iterator[tuple[int, int]]:
+    """The spans where ``name`` stands alone in ``text``, left to right, not overlapping."""
+    size = len(name)
+    start = text.find(name) if size else -1
+    while start != -1:
+        end = start + size
+        if (start == 0 or _NOT_BEFORE.match(text, start - 1) is None) and _NOT_AFTER.match(
+            text, end
+        ) is None:
+            yield start, end
+            start = text.find(name, end)
+        else:
+            start = text.find(name, start + 1)
 
 
 def _surname(name: str) -> str:
@@ -84,18 +156,17 @@ def find_known(
             )
         )  # fmt: skip
 
-    for match in _pattern().finditer(text):
+    for match in _known_names(text):
         name = match.group(1)
         add(match.start(1), match.end(1), name, _surname(name), "known-person")
+    if not found:
+        return found
     # A surname the text also writes in lower case is a word there ("Rice",
     # "He"): only the full name counts for it.
     lower = {w for w in _WORD.findall(text) if w.islower()}
     surnames = {m.surname for m in found if m.surname.casefold() not in lower}
     for surname in sorted(surnames, key=len, reverse=True):
-        pattern = regex.compile(
-            r"(?<![\p{L}\p{M}\p{N}.'\u2019-])" + regex.escape(surname) + r"(?![\p{L}\p{M}\p{N}])"
-        )
-        for match in pattern.finditer(text):
-            add(match.start(), match.end(), surname, surname, "known-surname")
+        for start, end in _occurrences(text, surname):
+            add(start, end, surname, surname, "known-surname")
     found.sort(key=lambda m: m.span.start)
     return found

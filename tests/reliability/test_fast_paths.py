@@ -21,6 +21,8 @@ from bilatx_officials._names import match_phrase
 from bilatx_officials._tokens import Token, tokenize
 from bilatx_records._model import _trigger_re as trigger_pattern
 from bilatx_records._trade_vocab import cue_pattern
+from bilatx_resolve import _known as known
+from bilatx_resolve._data import load_people_names
 from bilatx_sectors._lexicon import lexicon as sector_lexicon
 
 
@@ -317,3 +319,18 @@ def test_officials_tokens_are_the_plain_tokens(text: str) -> None:
         assert t.lower == t.text.rstrip(".").casefold()
         assert t.cap == t.text[:1].isupper()
         assert t.is_word == (t.kind in {"word", "abbr"})
+
+
+@given(st.data())
+def test_known_people_are_found_as_by_the_whole_list(data: st.DataObject) -> None:
+    names = sorted(load_people_names())
+    words = st.sampled_from(names) | st.sampled_from(_TOKEN_PIECES)
+    glue = st.sampled_from(["", " ", "'s ", "-", ".", "_", "\u0301", "x", ", "])
+    text = "".join(data.draw(st.lists(st.tuples(words, glue).map("".join), max_size=8)))
+    expected = [m.span(1) for m in known._pattern().finditer(text)]
+    assert [m.span(1) for m in known._known_names(text)] == expected
+    surname = data.draw(st.sampled_from(names)).split()[-1]
+    plain = regex.compile(
+        r"(?<![\p{L}\p{M}\p{N}.'\u2019-])" + regex.escape(surname) + r"(?![\p{L}\p{M}\p{N}])"
+    )
+    assert list(known._occurrences(text, surname)) == [m.span() for m in plain.finditer(text)]
