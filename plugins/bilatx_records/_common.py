@@ -354,6 +354,37 @@ _LONGEST: Final = 200
 """No date mention is longer: the stretch searched around a name for one."""
 
 
+_LETTER_OR_DIGIT: Final = regex.compile(r"[\p{L}\p{N}]")
+
+
+def _whole_names(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
+    r"""Where ``names`` stand whole in ``text``: no letter or digit right before or after.
+
+    The spans ``finditer`` gives for ``(?<![\p{L}\p{N}])(?:\L<names>)(?![\p{L}\p{N}])``:
+    left to right, not overlapping, the longest name at each place. Found by
+    string search, not a pattern compiled for each document's names.
+    """
+    longest: dict[int, int] = {}
+    for name in names:
+        if not name:
+            continue
+        at = text.find(name)
+        while at != -1:
+            end = at + len(name)
+            if (
+                (at == 0 or _LETTER_OR_DIGIT.match(text, at - 1) is None)
+                and _LETTER_OR_DIGIT.match(text, end) is None
+                and end > longest.get(at, -1)
+            ):
+                longest[at] = end
+            at = text.find(name, at + 1)
+    found: list[tuple[int, int]] = []
+    for at in sorted(longest):
+        if not found or at >= found[-1][1]:
+            found.append((at, longest[at]))
+    return found
+
+
 def _coverage(size: int, spans: Iterable[bilatx.Span]) -> bytearray:
     """Return one byte per character of the text, set where one of ``spans`` lies."""
     covered = bytearray(size)
@@ -613,14 +644,13 @@ class Context:
         names = sorted((k for k, v in by_surname.items() if v is not None), key=len, reverse=True)
         if not names:
             return []
-        pattern = regex.compile(r"(?<![\p{L}\p{N}])(?:\L<names>)(?![\p{L}\p{N}])", names=names)
         covered = _coverage(len(self.text), (r.span for r in refs))
         out = []
-        for match in pattern.finditer(self.text):
-            span = bilatx.Span(match.start(), match.end())
+        for start, end in _whole_names(self.text, names):
+            span = bilatx.Span(start, end)
             if any(covered[span.start : span.end]):
                 continue
-            found = by_surname.get(match.group())
+            found = by_surname.get(self.text[start:end])
             if found is not None:
                 out.append(Ref(span, found, "surname"))
         return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
+from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
 import attrs
@@ -351,6 +352,17 @@ def _portfolio_minister(key: str) -> bool:
     return words[-1] == "minister" or (words[0] == "minister" and words[1] in {"of", "for"})
 
 
+# The same offices recur from one document to the next ("the president", "the
+# prime minister"): the patterns are kept, not compiled again for each document.
+@lru_cache(maxsize=512)
+def _descriptions(phrases: tuple[str, ...]) -> regex.Pattern[str]:
+    """The article, then one of ``phrases`` (offices, longest first), no "of" or name after."""
+    return regex.compile(
+        r"\b[Tt]he\s+(?i:(\L<phrases>))\b(?!\s+(?:of|for|to)\b)(?!\s+\p{Lu})",
+        phrases=list(phrases),
+    )
+
+
 def _definite_descriptions(
     doc: bilatx.Document, people: list[_Person], titles: list[str | None]
 ) -> None:
@@ -370,11 +382,7 @@ def _definite_descriptions(
     alternatives = sorted(phrases, key=len, reverse=True)
     # Only the office is matched without regard to case: "the minister" is
     # linked, "the Minister Okafor" (a titled mention) and "the minister of ..." are not.
-    pattern = regex.compile(
-        r"\b[Tt]he\s+(?i:(\L<phrases>))\b(?!\s+(?:of|for|to)\b)(?!\s+\p{Lu})",
-        phrases=alternatives,
-    )
-    for match in pattern.finditer(doc.text):
+    for match in _descriptions(tuple(alternatives)).finditer(doc.text):
         owners = phrases.get(" ".join(match.group(1).split()).casefold(), set())
         if len(owners) != 1:
             continue

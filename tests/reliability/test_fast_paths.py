@@ -19,6 +19,7 @@ from bilatx_officials._data import gazetteer as officials_gazetteer
 from bilatx_officials._extract import _occurrences
 from bilatx_officials._names import match_phrase
 from bilatx_officials._tokens import Token, tokenize
+from bilatx_records import _common as records_common
 from bilatx_records._model import _trigger_re as trigger_pattern
 from bilatx_records._trade_vocab import cue_pattern
 from bilatx_resolve import _known as known
@@ -334,3 +335,22 @@ def test_known_people_are_found_as_by_the_whole_list(data: st.DataObject) -> Non
         r"(?<![\p{L}\p{M}\p{N}.'\u2019-])" + regex.escape(surname) + r"(?![\p{L}\p{M}\p{N}])"
     )
     assert list(known._occurrences(text, surname)) == [m.span() for m in plain.finditer(text)]
+
+
+@given(
+    text=st.lists(
+        st.sampled_from(["Okafor", "Okaforo", "Li", "Li Na", "Na", "Baker-Chung", "Chung"])
+        | st.sampled_from([" ", "-", ".", "'s ", "1", "_", "\u0301", "x", ", "]),
+        max_size=12,
+    ).map("".join),
+    names=st.lists(
+        st.sampled_from(["Okafor", "Okaforo", "Li Na", "Na", "Chung", "Baker-Chung", "kafo"]),
+        min_size=1,
+        max_size=4,
+        unique=True,
+    ),
+)
+def test_whole_names_are_the_pattern_matches(text: str, names: list[str]) -> None:
+    names = sorted(names, key=len, reverse=True)
+    pattern = regex.compile(r"(?<![\p{L}\p{N}])(?:\L<names>)(?![\p{L}\p{N}])", names=names)
+    assert records_common._whole_names(text, names) == [m.span() for m in pattern.finditer(text)]
