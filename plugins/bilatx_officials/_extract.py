@@ -141,10 +141,23 @@ def _mention(text: str, f: _Found) -> bilatx.OfficialMention:
 # ----------------------------------------------------------------- helpers
 
 
-def _sentence_index(doc: bilatx.Document, tokens: list[Token]) -> list[int]:
+class _SentenceIndex:
+    """The sentence number of each token, found when asked: few tokens are asked about."""
+
+    __slots__ = ("_starts", "_tokens")
+
+    def __init__(self, doc: bilatx.Document, tokens: list[Token]) -> None:
+        self._starts = [s.start for s in doc.sentences()]
+        self._tokens = tokens
+
+    def __getitem__(self, k: int) -> int:
+        """Return the sentence number of token ``k``."""
+        return max(0, bisect.bisect_right(self._starts, self._tokens[k].start) - 1)
+
+
+def _sentence_index(doc: bilatx.Document, tokens: list[Token]) -> _SentenceIndex:
     """Return the sentence number of every token."""
-    starts = [s.start for s in doc.sentences()]
-    return [max(0, bisect.bisect_right(starts, t.start) - 1) for t in tokens]
+    return _SentenceIndex(doc, tokens)
 
 
 def _acronym_definitions(text: str, tokens: list[Token]) -> dict[str, str]:
@@ -849,7 +862,7 @@ def _body_country_before(tokens: list[Token], start: int, end: int) -> str | Non
 
 
 def _counterparts(
-    tokens: list[Token], found: list[_Found], sentences: list[int], short: dict[str, str]
+    tokens: list[Token], found: list[_Found], sentences: _SentenceIndex, short: dict[str, str]
 ) -> Iterator[_Found]:
     """Find counterparts ("his Chinese counterpart Yang Jiechi"): same office, other country.
 
@@ -921,7 +934,7 @@ def _counterparts(
             )
 
 
-def _bare_office(tokens: list[Token], sentences: list[int], k: int) -> str | None:
+def _bare_office(tokens: list[Token], sentences: _SentenceIndex, k: int) -> str | None:
     """Return the last office named without a name before ``k`` in its sentence.
 
     "The Secretary met his counterparts ...": whose counterparts is an office alone.
@@ -968,7 +981,7 @@ def _counterpart_title(title: str | None, country: str | None = None) -> str | N
 # ------------------------------------------------------ pass 3: group country
 
 
-def _group_countries(tokens: list[Token], found: list[_Found], sentences: list[int]) -> None:
+def _group_countries(tokens: list[Token], found: list[_Found], sentences: _SentenceIndex) -> None:
     """Read countries from the group a titled person belongs to or leads."""
     starts = [t.start for t in tokens]
     previous: _Found | None = None
@@ -988,7 +1001,7 @@ def _group_countries(tokens: list[Token], found: list[_Found], sentences: list[i
         previous = f
 
 
-def _group_before(tokens: list[Token], first: int, sentences: list[int]) -> str | None:
+def _group_before(tokens: list[Token], first: int, sentences: _SentenceIndex) -> str | None:
     """Read a group's country before a name ("the Nigerian team, headed by ...")."""
     k = first - 1
     if k >= 0 and tokens[k].lower == "by":
@@ -1011,7 +1024,7 @@ def _group_before(tokens: list[Token], first: int, sentences: list[int]) -> str 
 
 
 def _leads_after(
-    tokens: list[Token], last: int, sentences: list[int], found: list[_Found], f: _Found
+    tokens: list[Token], last: int, sentences: _SentenceIndex, found: list[_Found], f: _Found
 ) -> str | None:
     """Read the country of the delegation a person leads ("..., led the U.S. delegation")."""
     sentence = sentences[last - 1] if last > 0 else 0
