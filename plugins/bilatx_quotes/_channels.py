@@ -185,17 +185,50 @@ def _patterns() -> tuple[tuple[regex.Pattern[str], Callable[[regex.Match[str]], 
     )
 
 
+# The words of every channel pattern: each alternative of the trigger below
+# with the text it cannot match without (in lower case), so that a sentence
+# lacking all of them is passed over without searching it at all.
+_TRIGGER_WORDS: Final = (
+    *(("twitter", "twitter"), ("tweet", "tweet"), ("facebook", "facebook")),
+    *(("instagram", "instagram"), ("linkedin", "linkedin"), ("weibo", "weibo")),
+    *(("wechat", "wechat"), ("telegram", "telegram"), ("truth", r"truth\s+social")),
+    *(("threads", "threads"), ("youtube", "youtube"), ("bluesky", "bluesky")),
+    *(("written", "written"), ("statement", "statement"), ("communiqu", "communiqu")),
+    *(("declaration", "declaration"), ("conference", "conference"), ("presser", "presser")),
+    *(("briefing", "briefing"), ("interview", "interview"), ("speech", "speech")),
+    *(("address", "address"), ("video", "video"), ("news", r"news\s+agency")),
+    *(("newspaper", "newspaper"), ("daily", "daily"), ("broadcaster", "broadcaster")),
+    *(("television", "television"), ("tv", r"\bTV\b"), ("radio", "radio")),
+    *(("quoted", "quoted"), ("ceremony", "ceremony"), ("hearing", "hearing")),
+    *(("letter", "letter"), ("op-ed", "op-ed"), ("oped", "oped")),
+    ("press", r"press\s+release"),
+)
+_HOUSE_WORDS: Final = (
+    *("lok", "rajya", "parliament", "house", "senate", "duma", "bundestag", "knesset"),
+    *("national", "diet", "congress", "majlis", "sejm", "riksdag", "storting", "folketing"),
+)
+"""One word of each of :data:`_HOUSES`, in lower case."""
+
+
 @cache
 def _trigger() -> regex.Pattern[str]:
     # Every channel pattern holds one of these words: a sentence without any
     # is skipped without trying each pattern.
-    return regex.compile(
-        r"(?<![\w.])X(?!\w)|(?i:twitter|tweet|facebook|instagram|linkedin|weibo|wechat|telegram"
-        r"|truth\s+social|threads|youtube|bluesky|written|statement|communiqu|declaration"
-        r"|conference|presser|briefing|interview|speech|address|video|news\s+agency|newspaper"
-        r"|daily|broadcaster|television|\bTV\b|radio|quoted|ceremony|hearing|letter|op-?ed"
-        rf"|press\s+release)|{_HOUSES}"
-    )
+    words = "|".join(pattern for _, pattern in _TRIGGER_WORDS)
+    return regex.compile(rf"(?<![\w.])X(?!\w)|(?i:{words})|{_HOUSES}")
+
+
+def _may_trigger(text: str, lo: int, hi: int) -> bool:
+    """Whether :func:`_trigger` can match in ``text[lo:hi]``: a necessary condition only.
+
+    ``casefold`` brings every character a case-insensitive pattern matches to
+    a lower-case ASCII letter to that letter (the Kelvin sign, the long s),
+    except the dotted capital I, which it turns into two characters.
+    """
+    if "X" in text[lo:hi]:
+        return True
+    low = text[lo:hi].replace("\u0130", "i").casefold()
+    return any(word in low for word, _ in _TRIGGER_WORDS) or any(w in low for w in _HOUSE_WORDS)
 
 
 def find_channels(text: str, lo: int, hi: int, quotes: Sequence[tuple[int, int]]) -> list[Channel]:
@@ -204,7 +237,7 @@ def find_channels(text: str, lo: int, hi: int, quotes: Sequence[tuple[int, int]]
     Where two phrases overlap ("X (formerly Twitter)", "joint statement"), the
     one found by the more specific pattern wins.
     """
-    if _trigger().search(text, lo, hi) is None:
+    if not _may_trigger(text, lo, hi) or _trigger().search(text, lo, hi) is None:
         return []
     parts: list[str] = []
     pos = lo

@@ -19,6 +19,7 @@ from bilatx_officials._data import gazetteer as officials_gazetteer
 from bilatx_officials._extract import _occurrences
 from bilatx_officials._names import match_phrase
 from bilatx_officials._tokens import Token, tokenize
+from bilatx_quotes import _channels as channels
 from bilatx_records import _common as records_common
 from bilatx_records._model import _trigger_re as trigger_pattern
 from bilatx_records._trade_vocab import cue_pattern
@@ -354,3 +355,32 @@ def test_whole_names_are_the_pattern_matches(text: str, names: list[str]) -> Non
     names = sorted(names, key=len, reverse=True)
     pattern = regex.compile(r"(?<![\p{L}\p{N}])(?:\L<names>)(?![\p{L}\p{N}])", names=names)
     assert records_common._whole_names(text, names) == [m.span() for m in pattern.finditer(text)]
+
+
+_OLD_CHANNEL_TRIGGER = regex.compile(
+    r"(?<![\w.])X(?!\w)|(?i:twitter|tweet|facebook|instagram|linkedin|weibo|wechat|telegram"
+    r"|truth\s+social|threads|youtube|bluesky|written|statement|communiqu|declaration"
+    r"|conference|presser|briefing|interview|speech|address|video|news\s+agency|newspaper"
+    r"|daily|broadcaster|television|\bTV\b|radio|quoted|ceremony|hearing|letter|op-?ed"
+    r"|press\s+release)|" + channels._HOUSES
+)
+
+
+@given(st.data())
+def test_channel_gate_lets_every_trigger_through(data: st.DataObject) -> None:
+    words = [w for w, _ in channels._TRIGGER_WORDS] + ["truth social", "news  agency", "TV"]
+    words += ["press release", "OP-ED", "Op-Ed", "Lok Sabha", "House of Lords", "Diet", "X"]
+    odd = ["\u0130", "\u017f", "\u212a", "\u00df", "x", " ", ".", "_", "-", "\n"]
+    pieces = st.sampled_from(words) | st.sampled_from(odd) | st.text(max_size=2)
+    cases: list[Callable[[str], str]] = [str, str.upper, str.title, str.lower]
+    cased = st.tuples(pieces, st.sampled_from(cases)).map(lambda pair: pair[1](pair[0]))
+    text = "".join(data.draw(st.lists(cased, max_size=8)))
+    swap = data.draw(st.sampled_from([("", ""), ("i", "\u0130"), ("s", "\u017f"), ("k", "\u212a")]))
+    if swap[0]:
+        text = text.replace(swap[0], swap[1])
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    found = channels._trigger().search(text, lo, hi) is not None
+    assert found == (_OLD_CHANNEL_TRIGGER.search(text, lo, hi) is not None)
+    if found:
+        assert channels._may_trigger(text, lo, hi)
