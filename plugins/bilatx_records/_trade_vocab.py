@@ -19,7 +19,7 @@ The patterns are compiled on first use (see :func:`cue_pattern`).
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import Final
 
 import regex
@@ -298,6 +298,8 @@ def _metric_patterns() -> tuple[tuple[regex.Pattern[str], str], ...]:
     )
 
 
+# Cue words recur (exports, imports, trade, investment): their metric is kept.
+@lru_cache(maxsize=4096)
 def metric_of(word: str) -> str | None:
     """Return the metric a positive cue word signals.
 
