@@ -135,12 +135,17 @@ def _abbreviation_at(tokens: list[Token], i: int) -> tuple[Abbreviation, int] | 
     return found, i + 1
 
 
+@lru_cache(maxsize=1 << 14)
+def _may_begin_name(word: str) -> bool:
+    return geo.may_begin_name(word)
+
+
 def _country_phrase_at(tokens: list[Token], j: int, *, cover: int = 0) -> bool:
     """Whether a country or demonym of two or more words starts at ``j`` ("South African").
 
     With ``cover``, the phrase must also reach the token ``cover`` places after ``j``.
     """
-    if not tokens[j].cap:
+    if not tokens[j].cap or not _may_begin_name(tokens[j].text):
         return False
     for size in range(4, max(1, cover), -1):
         end = j + size

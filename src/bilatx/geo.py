@@ -38,6 +38,7 @@ __all__ = [
     "find_countries",
     "is_capital",
     "is_country",
+    "may_begin_name",
     "name_kind",
     "region_country",
 ]
@@ -185,6 +186,34 @@ def name_kind(name: str) -> NameKind | None:
         if codes.get(key) is not None:
             return kinds[key]
     return None
+
+
+@cache
+def _name_beginnings() -> frozenset[str]:
+    """Every beginning of every looked-up name, folded ("s", "so", ..., "south korea")."""
+    codes = _tables()[0]
+    return frozenset(
+        key[:size]
+        for key, code in codes.items()
+        if code is not None
+        for size in range(1, len(key) + 1)
+    )
+
+
+def may_begin_name(word: str) -> bool:
+    """Whether a name :func:`country_code` knows can begin with ``word``: a quick test.
+
+    ``word`` is the first word of a phrase, as a tokenizer gives it: it starts
+    with a letter or digit and does not end in an apostrophe ("U.S.",
+    "South", "Korea"). ``False`` means no phrase starting with it is a
+    country, demonym, metonym or organisation, so longer phrases need not be
+    looked up; "the" may begin any ("the United States").
+
+    >>> may_begin_name("South"), may_begin_name("the"), may_begin_name("Minister")
+    (True, True, False)
+    """
+    key = _fold(word)
+    return key == "the" or key in _name_beginnings()
 
 
 @lru_cache(maxsize=512)

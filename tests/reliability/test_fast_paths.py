@@ -384,3 +384,20 @@ def test_channel_gate_lets_every_trigger_through(data: st.DataObject) -> None:
     assert found == (_OLD_CHANNEL_TRIGGER.search(text, lo, hi) is not None)
     if found:
         assert channels._may_trigger(text, lo, hi)
+
+
+@given(st.data())
+def test_names_only_begin_where_may_begin_name_says(data: st.DataObject) -> None:
+    names = geo._country_names()
+    words = [w for n in names for w in n.split()] + ["Minister", "The", "U.", "S.", "South"]
+    # A first word as a tokenizer gives it: a letter or digit first, no apostrophe last.
+    own = st.text(min_size=1, max_size=4).filter(
+        lambda w: w[0].isalnum() and w[-1] not in "'\u2019"
+    )
+    first = data.draw(st.sampled_from(words) | own)
+    rest = data.draw(st.lists(st.sampled_from(words), max_size=3))
+    glue = data.draw(st.sampled_from([" ", "-", "", "'s ", "\u2019s ", ". "]))
+    phrase = glue.join([first, *rest]) if rest else first
+    if not geo.may_begin_name(first):
+        assert geo.name_kind(phrase) is None
+        assert geo.country_code(phrase) is None
