@@ -77,7 +77,9 @@ def _next_starts_lower(text: str, pos: int) -> bool:
     return i < n and text[i].islower()
 
 
-@lru_cache(maxsize=64)
+# A few texts only: plugins of one document share its split (Document also
+# keeps it), and a larger cache would hold whole corpora in memory.
+@lru_cache(maxsize=8)
 def split_sentences(text: str) -> tuple[Span, ...]:
     """Split ``text`` into sentence spans, trimmed of surrounding whitespace.
 
