@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
+from bilatx._io import jsonl_objects
 from bilatx._merge import merge_units, units_from_records
 from bilatx._serialize import (
     _read_meeting,
@@ -35,7 +36,7 @@ from bilatx.errors import InputError
 
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Callable, Iterator, Mapping
+    from collections.abc import Callable, Mapping
 
     from bilatx._merge import _Unit
     from bilatx._types import Record
@@ -83,7 +84,7 @@ def _cmd_merge(args: argparse.Namespace) -> int:
     units: list[_Unit] = []
     failed = 0
     for path in args.files:
-        for number, obj, error in _lines(path):
+        for number, obj, error in jsonl_objects(path):
             where = f"{path}:{number}"
             if error is not None:
                 failed += 1
@@ -108,33 +109,6 @@ def _cmd_merge(args: argparse.Namespace) -> int:
         _err(f"{failed} line(s) could not be merged; see the messages above")
         return EXIT_PARTIAL
     return EXIT_OK
-
-
-def _lines(path: str) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
-    """Yield ``(line number, object, error)`` for each non-blank line of a JSONL file."""
-    try:
-        handle = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115, PTH123
-    except OSError as exc:
-        raise InputError(exc.strerror or str(exc), path=path) from None
-    try:
-        for number, raw in enumerate(handle, 1):
-            if not raw.strip():
-                continue
-            try:
-                obj = json.loads(raw)
-            except json.JSONDecodeError as exc:
-                yield number, None, f"invalid JSON: {exc.msg} (column {exc.colno})"
-                continue
-            if not isinstance(obj, dict):
-                yield number, None, f"expected a JSON object, got {type(obj).__name__}"
-                continue
-            yield number, obj, None
-    except UnicodeDecodeError as exc:
-        msg = f"not valid UTF-8 ({exc.reason})"
-        raise InputError(msg, path=path) from None
-    finally:
-        if handle is not sys.stdin:
-            handle.close()
 
 
 def _units(obj: Mapping[str, Any], kinds: list[str]) -> list[_Unit]:

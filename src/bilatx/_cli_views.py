@@ -18,11 +18,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
+from bilatx._io import jsonl_objects
 from bilatx._types import Extraction, Meeting, Statement, TradeFigure, Visit
 from bilatx.errors import InputError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Sequence
+    from collections.abc import Iterable, Sequence
 
     from bilatx._report import Failed
     from bilatx._types import Record
@@ -52,33 +53,6 @@ def _write(path: str, text: str) -> None:
     _err(f"wrote {path}")
 
 
-def _jsonl_objects(path: str) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
-    """Yield ``(line number, object, error)`` for each non-blank line of a JSONL file."""
-    try:
-        handle = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115, PTH123
-    except OSError as exc:
-        raise InputError(exc.strerror or str(exc), path=path) from None
-    try:
-        for number, raw in enumerate(handle, 1):
-            if not raw.strip():
-                continue
-            try:
-                obj = json.loads(raw)
-            except json.JSONDecodeError as exc:
-                yield number, None, f"invalid JSON: {exc.msg} (column {exc.colno})"
-                continue
-            if not isinstance(obj, dict):
-                yield number, None, f"expected a JSON object, got {type(obj).__name__}"
-                continue
-            yield number, obj, None
-    except UnicodeDecodeError as exc:
-        msg = f"not valid UTF-8 ({exc.reason})"
-        raise InputError(msg, path=path) from None
-    finally:
-        if handle is not sys.stdin:
-            handle.close()
-
-
 # --------------------------------------------------------------------- show
 
 
@@ -93,7 +67,7 @@ def _pipeline(args: argparse.Namespace) -> Any:  # noqa: ANN401  (Pipeline, impo
 def _from_jsonl(args: argparse.Namespace) -> Extraction:
     seen: list[str] = []
     chosen: tuple[int, dict[str, Any]] | None = None
-    for number, obj, error in _jsonl_objects(args.jsonl):
+    for number, obj, error in jsonl_objects(args.jsonl):
         if obj is None:
             if args.id is None:
                 raise InputError(error or "unreadable line", path=args.jsonl, line=number)
@@ -173,7 +147,7 @@ def _read_outputs(paths: Sequence[str]) -> tuple[list[Extraction], list[Failed]]
     extractions: list[Extraction] = []
     failed: list[Failed] = []
     for path in paths:
-        for number, obj, error in _jsonl_objects(path):
+        for number, obj, error in jsonl_objects(path):
             where = f"{path}:{number}"
             if obj is None:
                 failed.append(Failed(None, where, error or "unreadable line"))

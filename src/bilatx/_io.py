@@ -45,6 +45,7 @@ __all__ = [
     "decode",
     "deferred_interrupts",
     "document_from_mapping",
+    "jsonl_objects",
     "parse_jsonl_line",
     "read_jsonl",
     "read_text_file",
@@ -601,3 +602,36 @@ def completed_ids(path: str, *, repair: bool = True) -> Completed:
             msg = f"cannot repair the cut-off last line: {exc}"
             raise OutputError(msg, path=path) from None
     return ids
+
+
+def jsonl_objects(path: str) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
+    """Yield ``(line number, object, error)`` for each non-blank line of a JSONL file.
+
+    Used by the commands that read bilatx output back (``merge``, ``show``,
+    ``report``): a bad line is yielded with its error so the caller can report
+    it and carry on; a file that cannot be opened or decoded raises
+    :class:`InputError` naming it.
+    """
+    try:
+        handle = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115, PTH123
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc), path=path) from None
+    try:
+        for number, raw in enumerate(handle, 1):
+            if not raw.strip():
+                continue
+            try:
+                obj = json.loads(raw)
+            except json.JSONDecodeError as exc:
+                yield number, None, f"invalid JSON: {exc.msg} (column {exc.colno})"
+                continue
+            if not isinstance(obj, dict):
+                yield number, None, f"expected a JSON object, got {type(obj).__name__}"
+                continue
+            yield number, obj, None
+    except UnicodeDecodeError as exc:
+        msg = f"not valid UTF-8 ({exc.reason})"
+        raise InputError(msg, path=path) from None
+    finally:
+        if handle is not sys.stdin:
+            handle.close()

@@ -8,9 +8,10 @@ strict mode raises. The same holds in worker processes and in the batch.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import json
 import multiprocessing
-import os
+import sys
 import time
 import types
 from pathlib import Path
@@ -27,31 +28,17 @@ from bilatx.errors import PatternTimeoutError
 
 TEXT = "The talks ended in 2021. A second round followed in 2023."
 
-
-def _years(doc: Document, extractor: str) -> list[DateMention]:
-    return [
-        DateMention(
-            span=Span(m.start(), m.end()),
-            text=m.group(),
-            value=DateValue(int(m.group())),
-            granularity="year",
-            extractor=extractor,
-        )
-        for m in regex.finditer(r"\b20\d\d\b", doc.text)
-    ]
-
-
-class Good:
-    @bilatx.hookimpl
-    def bilatx_extract_dates(self, doc: Document) -> list[DateMention]:
-        return _years(doc, "good")
-
-
-class Raises:
-    @bilatx.hookimpl
-    def bilatx_extract_dates(self, doc: Document) -> list[DateMention]:
-        msg = "boom in the date reader"
-        raise RuntimeError(msg)
+# The plugins the worker-process tests also use live in a module that a freshly
+# spawned interpreter can import by name; load it under that name here too.
+_HERE = Path(__file__).resolve().parent
+_spec = importlib.util.spec_from_file_location("worker_plugins", _HERE / "worker_plugins.py")
+assert _spec is not None
+assert _spec.loader is not None
+worker_plugins = sys.modules.setdefault("worker_plugins", importlib.util.module_from_spec(_spec))
+if not hasattr(worker_plugins, "Good"):
+    _spec.loader.exec_module(worker_plugins)
+Good, Raises, ExitsProcess = worker_plugins.Good, worker_plugins.Raises, worker_plugins.ExitsProcess
+_years = worker_plugins._years
 
 
 class WrongType:
@@ -107,14 +94,6 @@ class CatastrophicHelper:
     def bilatx_extract_dates(self, doc: Document) -> list[DateMention]:
         pattern = regex.compile(r"(?:(?:a|aa)+)+!")
         list(bilatx.text.finditer(pattern, doc.text, timeout=0.2))
-        return []
-
-
-class ExitsProcess:
-    @bilatx.hookimpl
-    def bilatx_extract_dates(self, doc: Document) -> list[DateMention]:
-        if "EXIT" in doc.text:
-            os._exit(7)
         return []
 
 
@@ -207,15 +186,14 @@ def spawned_workers(monkeypatch: pytest.MonkeyPatch) -> types.ModuleType:
     Spawned workers import everything by name, as they must whenever the
     parent has threads; a spawned child gets the parent's sys.path.
     """
-    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parent))
+    monkeypatch.syspath_prepend(str(_HERE))
     monkeypatch.setattr(bilatx._batch, "_context", lambda: multiprocessing.get_context("spawn"))
-    return importlib.import_module("worker_plugins")
+    return worker_plugins
 
 
 def test_failures_in_worker_processes_are_reported_the_same_way(
     spawned_workers: types.ModuleType,
 ) -> None:
-    Good, Raises = spawned_workers.Good, spawned_workers.Raises  # noqa: N806
     docs = [Document(text=TEXT, id=f"w{i}") for i in range(40)]
     results = list(_pipeline(Good(), Raises()).extract_many(docs, workers=2))
     assert [ex.id for ex in results] == [d.id for d in docs]
@@ -231,7 +209,6 @@ def test_failures_in_worker_processes_are_reported_the_same_way(
 def test_a_plugin_that_kills_its_worker_costs_only_that_document(
     spawned_workers: types.ModuleType,
 ) -> None:
-    Good, ExitsProcess = spawned_workers.Good, spawned_workers.ExitsProcess  # noqa: N806
     docs = [Document(text=TEXT + (" EXIT" if i == 17 else ""), id=f"k{i}") for i in range(40)]
     results = list(_pipeline(Good(), ExitsProcess()).extract_many(docs, workers=2))
     assert [ex.id for ex in results] == [d.id for d in docs]
