@@ -68,6 +68,8 @@ _ROLE_GLUE: Final = frozenset({"the", "of", "in", "for", "at", "on", "and", "a"}
 _MAX_ROLE_WORDS: Final = 9
 _MAX_LISTED: Final = 8
 _MAX_OFFICE_LOOKBACK: Final = 40
+# Words of an office written between "his" and "counterpart(s)".
+_MAX_OFFICE_WORDS: Final = 5
 # Mentions found by one pass do not overlap, so only the last few before a
 # span can overlap it.
 _OVERLAP_CHECKS: Final = 3
@@ -883,8 +885,14 @@ def _counterparts(
                     j -= size
                     break
         owner = j >= 0 and tokens[j].lower in _POSSESSIVE_DETERMINERS
+        stated: str | None = None
         if not owner and country is None:
-            continue  # "counterpart" alone: whose, and from where, is not said
+            # "his national security advisor counterparts", "her trade counterpart".
+            written = _office_before(tokens, k)
+            if written is None:
+                continue  # "counterpart" alone: whose, and from where, is not said
+            j, stated, country = written
+            owner = True
         first = j if owner else j + 1
         m = k + 1
         # "his counterparts from Japan and Australia, A and B": one country each.
@@ -917,7 +925,9 @@ def _counterparts(
             if f.end <= tok.start and f.title:
                 subject = f
                 break
-        office = subject.title if subject is not None else _bare_office(tokens, sentences, k)
+        office = stated or (
+            subject.title if subject is not None else _bare_office(tokens, sentences, k)
+        )
         if office is None:
             continue
         for index, (name, own, end) in enumerate(listed):
@@ -932,6 +942,46 @@ def _counterparts(
                 rule="counterpart",
                 honorific=name.honorific,
             )
+
+
+def _office_before(tokens: list[Token], k: int) -> tuple[int, str | None, str | None] | None:
+    """Read the office between a possessive and "counterpart(s)" at ``k``.
+
+    "his national security advisor counterparts": returns ``(where "his" is,
+    the office of one holder, the country written with it)``. Portfolio words
+    alone ("her trade counterpart") name no office: ``None`` in its place, so
+    the owner's office is used.
+    """
+    p = k - 1
+    while p >= 0 and k - p <= _MAX_OFFICE_WORDS + 1 and tokens[p].kind == "word":
+        if tokens[p].lower in _POSSESSIVE_DETERMINERS:
+            break
+        p -= 1
+    else:
+        return None
+    if p < 0 or p == k - 1 or tokens[p].lower not in _POSSESSIVE_DETERMINERS:
+        return None
+    for q in range(p + 1, k):
+        title = parse_title(tokens, q)
+        if title is None:
+            continue
+        if title.private or title.end != k or min(title.span_start, title.start) != p + 1:
+            return None
+        office = _singular(title.text) if title.plural else title.text
+        return p, office, title.country
+    # No head: portfolio words, perhaps after a country ("his Japanese trade counterpart").
+    country = None
+    q = p + 1
+    for size in (2, 1):
+        if q + size < k and all(t.cap for t in tokens[q : q + size]):
+            country = geo.country_code(slice_text(tokens, q, q + size))
+            if country is not None:
+                q += size
+                break
+    vocabulary = gazetteer().vocabulary
+    if all(not t.cap and t.lower in vocabulary for t in tokens[q:k]):
+        return p, None, country
+    return None
 
 
 def _bare_office(tokens: list[Token], sentences: _SentenceIndex, k: int) -> str | None:

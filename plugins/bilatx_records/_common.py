@@ -882,8 +882,12 @@ def is_list_gap(gap: str) -> bool:
 
 @cache
 def _counterpart_re() -> regex.Pattern[str]:
+    # Up to five words between: a demonym and an office ("his Japanese national
+    # security advisor counterpart").
     return regex.compile(
-        r"(?<![\w])(?:his|her|their|its)\s+(?:[\p{L}-]+\s+){0,2}?counterparts?(?![\w])",
+        r"(?<![\w])(?:his|her|their|its)\s+"
+        r"(?:(?!(?:with|to|and|the|an?|in|on|at|from|by)\s)[\p{L}-]+\s+){0,5}?"
+        r"counterparts?(?![\w])",
         regex.IGNORECASE,
     )
 
@@ -1025,7 +1029,7 @@ def counterpart_pronoun(ctx: Context, ref: Ref) -> bool:
     """Whether ``ref`` is the "his" of "his counterpart": part of the list's glue."""
     return (
         ref.how == "pronoun"
-        and _counterpart_re().match(ctx.text, ref.span.start, ref.span.end + 40) is not None
+        and _counterpart_re().match(ctx.text, ref.span.start, ref.span.end + 80) is not None
     )
 
 

@@ -62,8 +62,9 @@ _FORMER: Final = regex.compile(
     r"\b(?:former|late|then|ex|outgoing|previous)\W*\s*$", regex.IGNORECASE
 )
 _COUNTERPART: Final = regex.compile(
-    r"\b(?P<link>his|her|their|and)\s+(?P<who>(?:\p{Lu}[\p{L}.]*\s){1,3})counterparts?\b"
-)
+    r"\b(?P<link>his|her|their|and)\s+(?P<who>(?:\p{Lu}[\p{L}.]*\s){1,3})"
+    r"(?:\p{Ll}[\p{L}-]*\s){0,4}counterparts?\b"
+)  # an office may come between: "his Japanese (foreign minister) counterpart"
 # Two people who meet, talk or call are, in a bilateral text, from two countries:
 # "A met with Foreign Minister B of Ghana", "Readout of A's meeting with B".
 _MEETS: Final = regex.compile(
@@ -257,7 +258,16 @@ class CountryContext:
         text = self.doc.text
         excluded: dict[int, set[str]] = {}
         for match in _COUNTERPART.finditer(text):
-            code = geo.country_code(match.group("who").strip())
+            words = match.group("who").split()
+            # "his Japanese Foreign Minister counterpart": the country comes first.
+            code = next(
+                (
+                    found
+                    for size in range(len(words), 0, -1)
+                    if (found := geo.country_code(" ".join(words[:size]))) is not None
+                ),
+                None,
+            )
             if code is None:
                 continue
             sentence = self.sentence_of(match.start())

@@ -458,6 +458,56 @@ def test_counterparts_listed_each_take_their_own_country() -> None:
     assert found["Hana Takeda"] == ("Foreign Minister", "JPN")
 
 
+def test_an_office_before_counterparts_is_their_title() -> None:
+    text = (
+        "National Security Advisor Ravi Raman met separately with his national security "
+        "advisor counterparts Hana Takeda of Japan, Park Min-jae of the ROK, and Jose Cruz "
+        "of the Philippines."
+    )
+    found = {p.name: (p.title, p.country) for p in people(text)}
+    assert found == {
+        "Ravi Raman": ("National Security Advisor", None),
+        "Hana Takeda": ("national security advisor", "JPN"),
+        "Park Min-jae": ("national security advisor", "KOR"),
+        "Jose Cruz": ("national security advisor", "PHL"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            (
+                "Prime Minister Ana Silva met her foreign minister counterparts Hana Takeda "
+                "of Japan and Sven Brennan of Norway."
+            ),
+            [
+                ("Ana Silva", "Prime Minister", None),
+                ("Hana Takeda", "foreign minister", "JPN"),
+                ("Sven Brennan", "foreign minister", "NOR"),
+            ],
+        ),
+        (
+            "Lena Voss later met her Kenyan deputy finance minister counterpart Amara Okafor.",
+            [("Amara Okafor", "deputy finance minister", "KEN")],
+        ),
+        (  # portfolio words alone name no office: the owner's is used
+            "Trade Minister Lena Voss met her trade counterpart Kwame Mensah of Ghana.",
+            [("Lena Voss", "Trade Minister", None), ("Kwame Mensah", "Trade Minister", "GHA")],
+        ),
+    ],
+)
+def test_an_office_or_portfolio_between_possessive_and_counterpart(
+    text: str, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    assert [(m.name, m.title, m.country) for m in mentions(text)] == expected
+
+
+def test_words_before_counterparts_that_are_no_office_find_nobody() -> None:
+    text = "Lena Voss said her many friends and counterparts Hana Takeda and Jose Cruz agreed."
+    assert [m.name for m in mentions(text)] == []
+
+
 def test_counterparts_from_listed_countries_in_order() -> None:
     text = (
         "External Affairs Minister Ravi Raman held talks with his counterparts from "

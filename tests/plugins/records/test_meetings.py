@@ -428,6 +428,20 @@ def test_end_to_end_readout(pipeline: bilatx.Pipeline) -> None:
     assert (meeting.date, meeting.place) == (bilatx.DateValue(2022, 5, 23), "Tokyo")
 
 
+def test_end_to_end_counterparts_named_with_their_office(pipeline: bilatx.Pipeline) -> None:
+    text = (
+        "National Security Advisor Ravi Raman met on Monday with his national security "
+        "advisor counterparts Hana Takeda of Japan and Jose Cruz of the Philippines."
+    )
+    result = pipeline.extract(text, published="2024-05-08")
+    meeting = only(list(result.meetings))
+    assert {(p.surname, p.country) for p in meeting.participants} >= {
+        ("Takeda", "JPN"),
+        ("Cruz", "PHL"),
+    }
+    assert len(meeting.participants) == 3
+
+
 # ------------------------------------------- who took part, and when (round 2)
 
 LUND = ("Erik Lund", "Foreign Minister", "NOR")

@@ -213,6 +213,14 @@ def test_a_counterpart_is_from_another_country() -> None:
     assert found["Raman"].country == "IND"
 
 
+def test_a_counterpart_named_with_an_office_is_from_another_country() -> None:
+    text = (
+        "TOKYO, May 2 - Foreign Minister Lena Voss held talks with her Japanese foreign "
+        "minister counterpart on Monday. Japan wants more trade."
+    )
+    assert people(text)["Voss"].country != "JPN"
+
+
 def test_well_known_office_holders_need_no_context() -> None:
     text = "The two leaders spoke. President Reagan thanked Prime Minister Thatcher."
     found = people(text)
