@@ -713,6 +713,7 @@ class Context:
             while p_index < len(pronouns) and pronouns[p_index][0].start < sentence.start:
                 p_index += 1
             first_new: Ref | None = None
+            nominatives: list[Ref] = []
             while p_index < len(pronouns) and pronouns[p_index][0].end <= sentence.end:
                 span, word = pronouns[p_index]
                 p_index += 1
@@ -732,12 +733,32 @@ class Context:
                 all_refs.append(ref)
                 if first_new is None and not in_sentence:
                     first_new = ref
+                if ref.word in _NOMINATIVE:
+                    nominatives.append(ref)
             if in_sentence:
-                subject = in_sentence[0]
+                subject = self._acting_first(sentence, [*in_sentence, *nominatives], subject)
             elif first_new is not None:
                 subject = first_new
         all_refs.sort(key=lambda r: (r.span.start, r.span.end))
         return all_refs
+
+    def _acting_first(self, sentence: bilatx.Span, refs: list[Ref], previous: Ref | None) -> Ref:
+        """Return whom a sentence is about: its first reference that acts.
+
+        "He met Berg and delivered a letter from Hahn. He then ...": the
+        second "he" is the first one, not Berg; in "Hahn's envoy Iyer
+        arrived. He ..." it is Iyer. A sentence whose references all are
+        possessives or objects ("Hahn's letter was read out.") leaves the
+        subject as it was, else it is about its first.
+        """
+        ordered = sorted(refs, key=lambda r: (r.span.start, r.span.end))
+        for ref in ordered:
+            if is_possessive(self, ref):
+                continue
+            if governing_word(self.text, ref.span.start, sentence.start) in OBJECT_WORDS:
+                continue
+            return ref
+        return previous if previous is not None else ordered[0]
 
     def _object_pronoun(self, span: bilatx.Span, word: str) -> bool:
         """Whether the pronoun is an object ("him", "her" not followed by a noun)."""
@@ -1010,9 +1031,16 @@ def _acts(ctx: Context, ref: Ref, sentence: bilatx.Span) -> bool:
 
 
 def chain_back(ctx: Context, refs: Sequence[Ref], head: Ref) -> list[Ref]:
-    """Return ``head`` with the references listed before it ("A, B and head")."""
+    """Return ``head`` with the references listed before it ("A, B and head").
+
+    The members of one list share what governs them: in "Conveying the
+    greetings of Hahn, Voss met Berg" Hahn, governed by "of", is no member
+    of Voss's list, but in "met with A, B and Putin, who" A is of Putin's.
+    """
     chain = [head]
     index = refs.index(head)
+    limit = ctx.around(head.span).start
+    head_object = _governed_as_object(ctx, head, limit)
     for ref in reversed(refs[:index]):
         if ref.span.end > chain[0].span.start:
             continue
@@ -1021,8 +1049,14 @@ def chain_back(ctx: Context, refs: Sequence[Ref], head: Ref) -> list[Ref]:
         gap = ctx.text[ref.span.end : chain[0].span.start]
         if ref.how == "pronoun" or is_possessive(ctx, ref) or not is_list_gap(gap):
             break
+        if _governed_as_object(ctx, ref, limit) and not head_object:
+            break
         chain.insert(0, ref)
     return chain
+
+
+def _governed_as_object(ctx: Context, ref: Ref, limit: int) -> bool:
+    return governing_word(ctx.text, ref.span.start, limit) in OBJECT_WORDS
 
 
 def counterpart_pronoun(ctx: Context, ref: Ref) -> bool:

@@ -517,11 +517,59 @@ def test_his_counterpart_does_not_end_a_list_of_people_met(meetings: Meetings) -
             "Lena Voss met President Tomas Berg in Oslo on Monday and conveyed Chancellor Karl "
             "Hahn's greetings."
         ),
+        (
+            "Lena Voss called on President Tomas Berg in Oslo on Monday and conveyed greetings "
+            "of Chancellor Karl Hahn."
+        ),
+        (
+            "Lena Voss met President Tomas Berg in Oslo on Monday and handed over a message "
+            "from Chancellor Karl Hahn."
+        ),
+        # A phrase in front of the subject is not part of the subject's list.
+        (
+            "Conveying the greetings of Chancellor Karl Hahn, Lena Voss met President Tomas "
+            "Berg in Oslo on Monday."
+        ),
+        (
+            "Carrying a letter from Chancellor Karl Hahn, Lena Voss called on President Tomas "
+            "Berg in Oslo on Monday."
+        ),
     ],
 )
 def test_a_leader_whose_greetings_are_passed_on_is_absent(meetings: Meetings, text: str) -> None:
     found = meetings(text, **facts(people=[*PEOPLE, HAHN], dates=[MONDAY]))
     assert pairs(found) == {frozenset(("Voss", "Berg"))}
+
+
+def test_a_list_in_front_of_the_subject_is_not_the_subjects(meetings: Meetings) -> None:
+    text = (
+        "On behalf of Chancellor Karl Hahn and Prime Minister Ana Silva, Lena Voss and "
+        "Kwame Mensah met President Tomas Berg in Oslo on Monday."
+    )
+    found = meetings(text, **facts(people=[*PEOPLE, HAHN], dates=[MONDAY]))
+    assert pairs(found) == {
+        frozenset(("Voss", "Mensah")),
+        frozenset(("Voss", "Berg")),
+        frozenset(("Mensah", "Berg")),
+    }
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "He delivered a letter from Chancellor Karl Hahn to President Tomas Berg.",
+        "He met President Tomas Berg and conveyed greetings of Chancellor Karl Hahn.",
+        "Chancellor Karl Hahn's letter was read out. He met President Tomas Berg.",
+    ],
+)
+def test_he_stays_the_traveller_past_a_sentence_naming_others(
+    meetings: Meetings, second: str
+) -> None:
+    text = f"Ravi Iyer arrived in Oslo on Monday. {second} He also met Foreign Minister Erik Lund."
+    people = [*PEOPLE, HAHN, ("Erik Lund", "Foreign Minister", "NOR")]
+    found = meetings(text, **facts(people=people, dates=[MONDAY]))
+    assert frozenset(("Iyer", "Lund")) in pairs(found)
+    assert not any("Hahn" in pair for pair in pairs(found))
 
 
 def test_talks_of_named_countries_led_by_their_officials(
