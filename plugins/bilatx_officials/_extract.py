@@ -43,7 +43,13 @@ from bilatx_officials._names import (
     slice_text,
     surname_of,
 )
-from bilatx_officials._titles import Title, body_after, could_start_title, parse_title
+from bilatx_officials._titles import (
+    Title,
+    body_after,
+    could_start_title,
+    long_country_name_end,
+    parse_title,
+)
 from bilatx_officials._tokens import Token, tokenize
 
 if TYPE_CHECKING:
@@ -500,6 +506,10 @@ def _country_at(tokens: list[Token], k: int, short: dict[str, str]) -> tuple[str
     """Return ``(code, end)`` of a country, demonym or organisation starting at ``k``."""
     if k < len(tokens) and tokens[k].lower == "the":
         k += 1
+    if k < len(tokens):
+        long_name = long_country_name_end(tokens, k)  # "the Islamic Republic of Iran"
+        if long_name is not None:
+            return long_name[1], long_name[0]
     for size in (3, 2, 1):
         end = k + size
         if end > len(tokens) or not all(

@@ -27,7 +27,13 @@ from bilatx_officials._names import fold, match_phrase, name_word_ok, parse_name
 if TYPE_CHECKING:
     from bilatx_officials._tokens import Token
 
-__all__ = ["Title", "body_after", "could_start_title", "parse_title"]
+__all__ = [
+    "Title",
+    "body_after",
+    "could_start_title",
+    "long_country_name_end",
+    "parse_title",
+]
 
 _CONNECTORS: Final = frozenset({"and", "&"})
 _PREPOSITIONS: Final = frozenset({"of", "for", "to", "on"})
@@ -328,9 +334,18 @@ def _complement(
     n = len(tokens)
     m = k + 1
     run: list[int] = []
+    # A country's formal name is one block ("the Islamic Republic of Iran"): no
+    # part of it ends the complement or begins the name after it.
+    floor = m
     while m < n and len(run) < _MAX_COMPLEMENT:
         tok = tokens[m]
         nxt = tokens[m + 1] if m + 1 < n else None
+        if m == k + 1 or tokens[m - 1].lower in _COMPLEMENT_GLUE:
+            formal = long_country_name_end(tokens, m)
+            if formal is not None:
+                run.extend(range(m, formal[0]))
+                m = floor = formal[0]
+                continue
         if (
             run
             and _bracketed_acronym(tokens, m)
@@ -375,7 +390,7 @@ def _complement(
         index = len(run) - 1 - pos
         prev = tokens[run[index - 1]] if index > 0 else None
         vocab = tok.lower in _vocabulary()
-        if len(tail) >= _MAX_NAME_IN_COMPLEMENT:
+        if len(tail) >= _MAX_NAME_IN_COMPLEMENT or r < floor:
             break
         if tok.text in g.particles and tail:
             tail.append(r)
@@ -443,6 +458,32 @@ def _complement(
     name_start = tail[0] if tail else None
     name_end = tail[-1] + 1 if tail else end
     return end, name_start, country, honorific, name_end
+
+
+_MAX_COUNTRY_NAME: Final = 8
+
+
+def long_country_name_end(tokens: list[Token], m: int) -> tuple[int, str] | None:
+    """Return ``(one past its end, code)`` of a country's name of two words or more at ``m``.
+
+    "the Islamic Republic of Iran", "the United Arab Emirates"; the longest wins.
+    """
+    first = tokens[m]
+    if first.kind != "word" or not (first.cap or first.lower == "the"):
+        return None
+    if not _may_begin_name(first.text):
+        return None
+    for size in range(min(_MAX_COUNTRY_NAME, len(tokens) - m), 1, -1):
+        end = m + size
+        last = tokens[end - 1]
+        # "the People's Republic of Bangladesh": a possessive inside the name.
+        if not last.cap or not all(t.is_word or t.kind == "pos" for t in tokens[m + 1 : end]):
+            continue
+        phrase = slice_text(tokens, m, end)
+        code = geo.country_code(phrase)
+        if code is not None and geo.name_kind(phrase) == "country":
+            return end, code
+    return None
 
 
 def _name_extent(tokens: list[Token], end: int) -> int:
@@ -579,15 +620,20 @@ def _rank_ending(tokens: list[Token], own: list[int]) -> int | None:
 
 
 def _trailing_of_country(tokens: list[Token], start: int, end: int) -> tuple[int, str] | None:
-    """Find "... of Japan" at the end of a complement: ``(index of 'of', code)``."""
+    """Find "... of Japan" at the end of a complement: ``(index of 'of', code)``.
+
+    The country may have an "of" of its own: "of Foreign Affairs of the
+    Republic of India" ends in "of the Republic of India".
+    """
+    found = None
     for j in range(end - 1, start, -1):
         if tokens[j].lower == "of":
             phrase = slice_text(tokens, j + 1, end)
             code = geo.country_code(phrase)
-            if code is not None and geo.name_kind(phrase) in {"country", "organisation"}:
-                return j, code
-            return None
-    return None
+            if code is None or geo.name_kind(phrase) not in {"country", "organisation"}:
+                break
+            found = j, code
+    return found
 
 
 def _country_before(tokens: list[Token], k: int) -> bool:

@@ -297,6 +297,12 @@ def test_fm_is_read_as_india_reads_it() -> None:
     ("text", "name", "honorific"),
     [
         ("Foreign Minister Dr. Lena Voss spoke.", "Lena Voss", "Dr."),
+        ("Foreign Minister Dr Lena Voss spoke.", "Lena Voss", "Dr"),
+        (
+            "The President of the Islamic Republic of Iran Dr Reza Tehrani spoke.",
+            "Reza Tehrani",
+            "Dr",
+        ),
         ("Trade Minister Mrs. Priya Raman spoke.", "Priya Raman", "Mrs."),
         ("Emir Sheikh Hamad bin Yusuf spoke.", "Hamad bin Yusuf", "Sheikh"),
         ("Ambassador H.E. Kwame Mensah spoke.", "Kwame Mensah", "H.E."),
@@ -306,6 +312,39 @@ def test_fm_is_read_as_india_reads_it() -> None:
 def test_honorifics_are_kept_out_of_the_name(text: str, name: str, honorific: str) -> None:
     (found,) = mentions(text)
     assert (found.name, found.honorific) == (name, honorific)
+
+
+@pytest.mark.parametrize(
+    ("country", "code"),
+    [
+        ("the Islamic Republic of Iran", "IRN"),
+        ("the Republic of Korea", "KOR"),
+        ("the Socialist Republic of Vietnam", "VNM"),
+        ("the United Arab Emirates", "ARE"),
+        ("the People's Republic of Bangladesh", "BGD"),
+    ],
+)
+def test_a_countrys_formal_name_after_an_office_is_no_part_of_the_name(
+    country: str, code: str
+) -> None:
+    text = f"Ravi Raman met the President of {country} Omar Haddad in the capital."
+    found = [(m.name, m.title, m.country) for m in mentions(text)]
+    assert found == [("Omar Haddad", "President", code)]
+
+
+def test_an_office_of_a_formal_country_name_keeps_its_portfolio() -> None:
+    text = "The Minister of Foreign Affairs of the Republic of India Ravi Raman spoke."
+    found = [(m.name, m.title, m.country) for m in mentions(text)]
+    assert found == [("Ravi Raman", "Minister of Foreign Affairs", "IND")]
+
+
+def test_a_plural_office_of_countries_with_formal_names() -> None:
+    text = (
+        "The presidents of the Islamic Republic of Iran and the Republic of Korea, "
+        "Omar Haddad and Park Min-jae, met."
+    )
+    found = [(m.name, m.title, m.country) for m in mentions(text)]
+    assert found == [("Omar Haddad", "president", "IRN"), ("Park Min-jae", "president", "KOR")]
 
 
 @pytest.mark.parametrize(
