@@ -80,8 +80,6 @@ class Gazetteer:
     """Nouns that end a body's name ("Bank", "party"), lower case: never part of a person's name."""
     agencies: dict[str, str]
     """Agency short or full names (lower case) to the country they belong to."""
-    default_countries: dict[str, tuple[str, tuple[str, ...]]]
-    """Short names two countries bear (lower case) to ``(country, names that rule it out)``."""
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:
@@ -137,8 +135,4 @@ def gazetteer() -> Gazetteer:
         not_names=frozenset(names["not_names"]),
         organisation_words=frozenset(names["organisation_words"]),
         agencies={k.lower(): v for k, v in agencies["agencies"].items()},
-        default_countries={
-            k.lower(): (v["country"], tuple(v["unless"]))
-            for k, v in agencies["default_countries"].items()
-        },
     )

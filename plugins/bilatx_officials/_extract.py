@@ -361,11 +361,7 @@ def _company_after(tokens: list[Token], k: int) -> bool:
 
 def _short_names(text: str) -> dict[str, str]:
     """Return the short names two countries bear that this text means one of ("Korea")."""
-    return {
-        name: code
-        for name, (code, unless) in gazetteer().default_countries.items()
-        if not any(other in text for other in unless)
-    }
+    return geo.shared_names(text)
 
 
 def _country_named(phrase: str, short: dict[str, str]) -> str | None:

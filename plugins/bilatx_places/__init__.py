@@ -52,7 +52,8 @@ def bilatx_extract_places(doc: bilatx.Document) -> list[bilatx.PlaceMention]:
     text = doc.text
     mentions: list[bilatx.PlaceMention] = []
     taken: list[tuple[int, int]] = []
-    for match in geo.find_countries(text):
+    # The whole document decides what "Korea" means (see geo.shared_names).
+    for match in geo.find_countries(text, shared=True):
         if _currency_prefix(text, match.end, match.text):
             continue  # "US$5bn", "5 US dollars": a currency, not the country
         kind = geo.name_kind(match.text) or "country"

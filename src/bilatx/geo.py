@@ -41,6 +41,7 @@ __all__ = [
     "may_begin_name",
     "name_kind",
     "region_country",
+    "shared_names",
 ]
 
 NameKind = Literal["country", "demonym", "metonym", "organisation"]
@@ -154,7 +155,8 @@ def country_code(name: str) -> str | None:
     Accepts official and common names, short forms and demonyms, with or
     without a possessive: ``"India"``, ``"India's"``, ``"Russian"``, ``"U.S."``,
     ``"the United Kingdom"``. Returns ``None`` when the name is unknown or
-    could mean more than one country.
+    could mean more than one country: ``country_code("Korea")`` is ``None``
+    whatever the text; :func:`shared_names` gives a document's reading.
 
     >>> country_code("Russian"), country_code("U.S."), country_code("India's")
     ('RUS', 'USA', 'IND')
@@ -165,6 +167,34 @@ def country_code(name: str) -> str | None:
         if code is not None:
             return code
     return None
+
+
+@cache
+def _shared_table() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """``(folded name, code, phrases that name the other country)`` per shared short name."""
+    return tuple(
+        (_fold(name), entry["country"], tuple(entry["unless"]))
+        for name, entry in _data().get("shared_names", {}).items()
+    )
+
+
+def shared_names(text: str) -> dict[str, str]:
+    """Return the short names two countries bear that ``text`` means one of, folded, with its code.
+
+    News writes "Korea" for South Korea; a text that also names North Korea
+    ("North Korea", "DPRK", "Pyongyang", "Democratic People's Republic", with
+    either apostrophe) could mean either, so the name stays open there.
+    ``text`` should be the whole document: the other country may be named
+    anywhere in it.
+
+    >>> shared_names("Trade with Korea grew."), shared_names("Korea and the DPRK talked.")
+    ({'korea': 'KOR'}, {})
+    """
+    table = _shared_table()
+    if not table:
+        return {}
+    plain = text.replace("\u2019", "'")
+    return {name: code for name, code, unless in table if not any(u in plain for u in unless)}
 
 
 def _candidate_keys(name: str) -> Iterator[str]:
@@ -492,6 +522,8 @@ def _country_names() -> list[str]:
         if code is not None
         for alt in _alternatives(spellings[key])
     }
+    # Shared short names are found too; whether they count depends on the text.
+    names.update(alt for name in _data().get("shared_names", {}) for alt in _alternatives(name))
     # Longest names first, so "South Korea" wins over "Korea".
     return sorted(names, key=len, reverse=True)
 
@@ -586,18 +618,22 @@ def _country_match(text: str, pos: int) -> regex.Match[str] | None:
     return _name_at(text, pos)
 
 
-def find_countries(text: str) -> Iterator[CountryMatch]:
+def find_countries(text: str, *, shared: bool = False) -> Iterator[CountryMatch]:
     """Yield every country, demonym, metonym or organisation name in ``text``, left to right.
 
     Names must start with a capital ("turkey" the bird is not Türkiye), and
     two- or three-letter forms ("US", "UK", "EU") only match in capitals, so
     the pronoun "us" is never the United States. A possessive written without
     its apostrophe ("Indias economy", common in wire copy) still counts.
+    With ``shared``, ``text`` is a whole document and a short name two
+    countries bear is read as :func:`shared_names` reads it there ("Korea").
 
     >>> [m.code for m in find_countries("Russian and Indian officials met in the U.S. today")]
     ['RUS', 'IND', 'USA']
+    >>> [m.code for m in find_countries("A visit to Korea", shared=True)]
+    ['KOR']
     """
-    yield from _countries_in(text)
+    yield from _countries_in(text, shared=shared)
 
 
 # Several plugins read the names of the same document (places, sectors,
@@ -607,11 +643,11 @@ _RECENT_TEXTS: Final = 4
 
 
 @lru_cache(maxsize=_RECENT_TEXTS)
-def _countries_in(text: str) -> tuple[CountryMatch, ...]:
-    return tuple(_scan_countries(text))
+def _countries_in(text: str, *, shared: bool) -> tuple[CountryMatch, ...]:
+    return tuple(_scan_countries(text, shared_names(text) if shared else {}))
 
 
-def _scan_countries(text: str) -> Iterator[CountryMatch]:
+def _scan_countries(text: str, reading: dict[str, str]) -> Iterator[CountryMatch]:
     codes = _tables()[0]
     end = 0
     # Only a capitalised word (perhaps after "the") can start a name that
@@ -632,7 +668,7 @@ def _scan_countries(text: str) -> Iterator[CountryMatch]:
         tail = text[match.end(1) : match.end()]
         if tail == "s" and _fold(written) == "america":
             continue  # "the Americas" is a continent, not America's
-        code = codes.get(_fold(written))
+        code = codes.get(_fold(written)) or reading.get(_fold(written))
         if code is None:
             continue
         yield CountryMatch((match.start(1), match.end(1), written, code))

@@ -128,6 +128,28 @@ def test_find_countries_only_matches_capitalised_names() -> None:
     assert text[first.start : first.end] == first.text
 
 
+def test_korea_alone_is_south_korea_only_where_the_text_never_names_the_north() -> None:
+    assert geo.country_code("Korea") is None  # no text, no reading
+    text = "Exports to Korea rose; Korea's trade minister is pleased."
+    assert geo.shared_names(text) == {"korea": "KOR"}
+    assert [(m.text, m.code) for m in geo.find_countries(text, shared=True)] == [
+        ("Korea", "KOR"),
+        ("Korea", "KOR"),
+    ]
+    assert list(geo.find_countries(text)) == []  # without the document's reading
+    for north in ("North Korea", "North Korean", "DPRK", "Pyongyang"):
+        other = f"{text} {north} was not mentioned."
+        assert geo.shared_names(other) == {}
+        assert "KOR" not in [m.code for m in geo.find_countries(other, shared=True)]
+    formal = f"{text} The Democratic People\u2019s Republic of Korea objected."
+    assert [m.code for m in geo.find_countries(formal, shared=True)] == ["PRK"]
+
+
+@given(st.text(max_size=200), st.sampled_from(["North Korea", "DPRK", "Pyongyang"]))
+def test_a_text_naming_the_north_leaves_korea_open(text: str, north: str) -> None:
+    assert geo.shared_names(f"{text} {north} Korea") == {}
+
+
 def test_find_cities_reports_big_cities_and_placed_small_ones() -> None:
     text = "OSLO, March 3 - Talks in Taupo and Nairobi. Nice words, Austin said."
     assert [(m.text, m.code) for m in geo.find_cities(text)] == [

@@ -44,6 +44,12 @@ def test_short_forms_and_metonyms() -> None:
     ]
 
 
+def test_korea_alone_is_south_korea_unless_the_text_names_the_north() -> None:
+    text = "The envoy flew to Korea after Tokyo."
+    assert ("Korea", K.COUNTRY, "KOR") in places(text)
+    assert "KOR" not in [code for _, _, code in places(f"{text} Pyongyang protested.")]
+
+
 def test_ordinary_words_are_not_places() -> None:
     assert places("Let us cook turkey in a nice china dish; the chad fell off.") == []
 
