@@ -107,3 +107,14 @@ def test_seed_articles_come_out_exactly_as_their_gold(shared_dir: Path, seed: st
         assert (result["fp"], result["fn"]) == (0, 0), f"{field}: {result}"
         for name, attribute in result.get("attributes", {}).items():
             assert attribute["correct"] == attribute["matched"], f"{field}.{name}: {attribute}"
+
+
+def test_a_lead_naming_an_office_before_the_person_gives_a_dated_meeting() -> None:
+    text = (
+        "Norway and Kenya signed a fisheries accord on Tuesday after Prime Minister "
+        "Ingrid Berg met the Kenyan President in Oslo.\n\n"
+        "Kenyan President Amara Okafor said the accord would open new markets."
+    )
+    extraction = bilatx.extract(bilatx.Document(text=text, published="2024-03-07"))
+    meetings = [(sorted(p.surname for p in m.participants), m.date) for m in extraction.meetings]
+    assert meetings == [(["Berg", "Okafor"], bilatx.DateValue(2024, 3, 5))]

@@ -214,6 +214,7 @@ def link_people(
             context.home = others.pop()
     _context_countries(context, people, titles, countries)
     _definite_descriptions(doc, people, titles)
+    _qualified_descriptions(doc, people, titles, countries)
     return tuple(
         _official(person, title, country)
         for person, title, country in zip(people, titles, countries, strict=True)
@@ -363,6 +364,13 @@ def _descriptions(phrases: tuple[str, ...]) -> regex.Pattern[str]:
     )
 
 
+def _office_phrases(title: str) -> list[str]:
+    """The folded title and the head words a description may use for it ("minister")."""
+    key = " ".join(title.split()).casefold()
+    heads = [h for h in _HEAD_WORDS if key.endswith(h) or key.startswith((h + " of", h + " for"))]
+    return [key, *heads]
+
+
 def _definite_descriptions(
     doc: bilatx.Document, people: list[_Person], titles: list[str | None]
 ) -> None:
@@ -371,11 +379,8 @@ def _definite_descriptions(
     for index, title in enumerate(titles):
         if not title:
             continue
-        key = " ".join(title.split()).casefold()
-        phrases.setdefault(key, set()).add(index)
-        for head in _HEAD_WORDS:
-            if key.endswith(head) or key.startswith((head + " of", head + " for")):
-                phrases.setdefault(head, set()).add(index)
+        for phrase in _office_phrases(title):
+            phrases.setdefault(phrase, set()).add(index)
     if not phrases:
         return
     taken = [m.span for person in people for m in person.mentions]
@@ -393,6 +398,58 @@ def _definite_descriptions(
         if min(m.span.start for m in person.mentions) > span.start:
             continue
         person.extra.append(span)
+
+
+@lru_cache(maxsize=512)
+def _qualified(phrases: tuple[str, ...]) -> regex.Pattern[str]:
+    """A country word, then one of ``phrases`` (offices), no "of" or name after.
+
+    "the Swiss President", "the U.S. Trade Representative", "Norway's foreign minister".
+    """
+    country = r"(?:\p{Lu}(?:\.\p{Lu})+\.?|\p{Lu}\p{L}*(?:[ -]\p{Lu}\p{L}*)?)"
+    return regex.compile(
+        rf"(?:\b[Tt]he\s+(?P<country>{country})|\b(?P<country>{country})['\u2019]s)"
+        r"\s+(?i:(?P<office>\L<phrases>))\b(?!\s+(?:of|for|to)\b)(?![ \t]+\p{Lu})",
+        phrases=list(phrases),
+    )
+
+
+def _qualified_descriptions(
+    doc: bilatx.Document,
+    people: list[_Person],
+    titles: list[str | None],
+    countries: list[str | None],
+) -> None:
+    """Link "the Swiss President" to the one Swiss person the text names as president.
+
+    Unlike a bare "the President", a description with its country is specific
+    enough to point forward: a lead often says "met the Swiss President" and
+    names her a sentence later.
+    """
+    phrases: dict[tuple[str, str], set[int]] = {}
+    for index, (title, country) in enumerate(zip(titles, countries, strict=True)):
+        if not title or not country:
+            continue
+        for phrase in _office_phrases(title):
+            phrases.setdefault((phrase, country), set()).add(index)
+    if not phrases:
+        return
+    taken = [m.span for person in people for m in person.mentions]
+    taken += [span for person in people for span in person.extra]
+    alternatives = tuple(sorted({phrase for phrase, _ in phrases}, key=len, reverse=True))
+    for match in _qualified(alternatives).finditer(doc.text):
+        code = geo.country_code(match.group("country"))
+        if code is None:
+            continue
+        phrase = " ".join(match.group("office").split()).casefold()
+        owners = phrases.get((phrase, code), set())
+        if len(owners) != 1:
+            continue
+        span = bilatx.Span(match.start("office"), match.end("office"))
+        if any(span.overlaps(t) for t in taken):
+            continue
+        people[next(iter(owners))].extra.append(span)
+        taken.append(span)
 
 
 def _official(person: _Person, title: str | None, country: str | None) -> bilatx.Official:

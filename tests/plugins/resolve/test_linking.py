@@ -121,6 +121,48 @@ def test_the_office_stays_unlinked_when_two_people_hold_it() -> None:
     assert extraction.mentions.person_at(bilatx.Span(start, start + 8)) is None
 
 
+def test_the_office_with_its_country_links_forward_to_its_only_holder() -> None:
+    text = (
+        "Oslo and Nairobi agreed a fisheries pact after the Kenyan President met "
+        "Prime Minister Ingrid Berg of Norway. Kenyan President Amara Okafor flew home on Friday."
+    )
+    extraction = PIPELINE.extract(text)
+    start = text.index("the Kenyan President") + len("the Kenyan ")
+    okafor = extraction.mentions.person_at(bilatx.Span(start, start + 9))
+    assert okafor is not None
+    assert okafor.surname == "Okafor"
+    assert bilatx.Span(start, start + 9) in okafor.spans
+
+
+def test_a_possessive_country_and_office_links_to_its_holder() -> None:
+    text = (
+        "Norwegian Foreign Minister Ingrid Berg met Kenyan Foreign Minister Amara Okafor. "
+        "Kenya's foreign minister said the talks were useful."
+    )
+    extraction = PIPELINE.extract(text)
+    start = text.index("Kenya's foreign minister") + len("Kenya's ")
+    owner = extraction.mentions.person_at(bilatx.Span(start, start + 16))
+    assert owner is not None
+    assert owner.surname == "Okafor"
+
+
+def test_the_office_with_its_country_stays_unlinked_when_two_hold_it() -> None:
+    text = (
+        "Kenyan Deputy Minister Amara Okafor and Kenyan Deputy Minister Ravi Mensah met "
+        "the Norwegian envoy. The Kenyan deputy minister spoke first."
+    )
+    extraction = PIPELINE.extract(text)
+    start = text.index("The Kenyan deputy") + len("The Kenyan ")
+    assert extraction.mentions.person_at(bilatx.Span(start, start + 15)) is None
+
+
+def test_the_office_of_another_country_is_not_linked() -> None:
+    text = "Kenyan President Amara Okafor arrived. The Norwegian President was absent."
+    extraction = PIPELINE.extract(text)
+    start = text.index("The Norwegian") + len("The Norwegian ")
+    assert extraction.mentions.person_at(bilatx.Span(start, start + 9)) is None
+
+
 # ------------------------------------------------------------------- overlaps
 
 
@@ -349,3 +391,37 @@ def test_resolution_never_crashes(text: str) -> None:
     extraction = PIPELINE.extract(text)
     spans = [s for p in extraction.officials for s in p.spans]
     assert len(spans) >= len(extraction.mentions.officials)
+
+
+_COUNTRIES = (("Kenyan", "KEN"), ("Norwegian", "NOR"), ("Brazilian", "BRA"))
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_COUNTRIES), st.sampled_from(_TITLES), st.sampled_from(_NAMES)),
+        min_size=1,
+        max_size=4,
+        unique_by=lambda t: t[2],
+    ),
+    st.sampled_from(_COUNTRIES),
+    st.sampled_from(_TITLES),
+    st.booleans(),
+)
+def test_a_country_and_office_description_links_only_to_a_unique_holder(
+    holders: list[tuple[tuple[str, str], str, str]],
+    country: tuple[str, str],
+    title: str,
+    before: bool,
+) -> None:
+    described = f"The {country[0]} {title.lower()} spoke."
+    named = " ".join(f"{c[0]} {t} {n} arrived." for c, t, n in holders)
+    text = f"{described} {named}" if before else f"{named} {described}"
+    extraction = PIPELINE.extract(text)
+    start = text.index(described) + len(f"The {country[0]} ")
+    owner = extraction.mentions.person_at(bilatx.Span(start, start + len(title)))
+    expected = [n for c, t, n in holders if c == country and t == title]
+    if len(expected) == 1:
+        assert owner is not None
+        assert owner.name == expected[0]
+    else:
+        assert owner is None
