@@ -808,7 +808,8 @@ class Context:
         is the sentence's subject. And when the nearest name is the partner
         of a conversation ("spoke with Putin over his visit", "had spoken to
         Modi over his visit"), the more prominent of it and the subject wins:
-        the text cannot tell, and stories are about their protagonist.
+        the text cannot tell, and stories are about their protagonist. The
+        same holds for the person one briefs ("apprised Raman of his talks").
         """
         for ref in reversed(before):
             between = self.text[ref.span.end : pronoun.start]
@@ -816,12 +817,20 @@ class Context:
             if "," in between and word in OBJECT_WORDS:
                 continue
             subject = before[0]
-            if word in {"with", "to"} and person_key(subject.person) != person_key(ref.person):
+            partner = word in {"with", "to"} or word in _BRIEFING_VERBS
+            if partner and person_key(subject.person) != person_key(ref.person):
                 mine = salience.get(person_key(ref.person), 0)
                 theirs = salience.get(person_key(subject.person), 0)
                 return subject if theirs > mine else ref
             return ref
         return before[0] if before else None
+
+
+# Verbs whose object hears of the subject's own doings: "briefed X on his talks".
+_BRIEFING_VERBS: Final = frozenset(
+    {"apprised", "apprises", "apprise", "briefed", "briefs", "brief", "informed", "informs"}
+    | {"inform", "told", "tells", "tell", "updated", "updates", "update"}
+)
 
 
 # ------------------------------------------------------------ clause helpers

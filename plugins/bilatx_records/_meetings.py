@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Final
 import regex
 
 import bilatx
+from bilatx import geo
 from bilatx_records._common import (
     chain_forward,
     counterpart_pronoun,
@@ -71,7 +72,7 @@ _VIDEO_RE: Final = regex.compile(r"(?<![\w])(?:video\w*|virtual\w*|online)(?![\w
 _BETWEEN_RE: Final = regex.compile(r"[^.;:]{0,30}?(?<![\w])between\s", regex.IGNORECASE)
 _WITH_RE: Final = regex.compile(r"\W{0,3}(?:[\w'\u2019-]+\s+){0,4}?with(?![\w])", regex.I)
 _PLURAL_TITLE_RE: Final = regex.compile(
-    r"[^.;:]{0,40}?(?<![\w])with\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,4}?"
+    r"[^.;:]{0,40}?(?<![\w])with\s+(?:the\s+)?(?P<quals>(?:[\w'\u2019.-]+\s+){0,4}?)"
     r"(?P<noun>premiers|presidents|prime\s+ministers|chief\s+ministers|foreign\s+ministers"
     r"|ministers|governors|ambassadors|chancellors|secretaries|envoys|mayors)(?![\w])",
     regex.IGNORECASE,
@@ -481,10 +482,14 @@ def _plural_objects(
     noun = " ".join(match.group("noun").lower().split())
     singular = noun[:-3] + "y" if noun.endswith("ies") else noun.removesuffix("s")
     taken = {person_key(r.person) for r in subjects}
+    # "with Iranian ministers" stands for Iran's ministers only.
+    countries = {geo.country_code(word) for word in match.group("quals").split()} - {None}
     out = []
     for person in ctx.people:
         title = " ".join((person.title or "").casefold().split())
         if person_key(person) in taken or not title:
+            continue
+        if countries and person.country not in countries:
             continue
         if regex.search(rf"(?<![\w]){regex.escape(singular)}(?![\w])", title):
             out.append(person)

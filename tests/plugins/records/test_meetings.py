@@ -219,6 +219,45 @@ def test_a_plural_title_stands_for_its_holders(meetings: Meetings) -> None:
     assert names(meeting) == ["Silva", "Mensah"]
 
 
+def test_a_plural_title_with_a_country_stands_for_that_countrys_holders(
+    meetings: Meetings,
+) -> None:
+    text = (
+        "Ravi Iyer, in Lisbon, said he had held talks with Portuguese ministers. "
+        "Prime Minister Ana Silva and Trade Minister Kwame Mensah of Ghana also spoke."
+    )
+    people = [
+        ("Ravi Iyer", "External Affairs Minister", "IND"),
+        ("Ana Silva", "Prime Minister", "PRT"),
+        ("Kwame Mensah", "Trade Minister", "GHA"),
+    ]
+    found = meetings(text, people=people, cities=CITIES, demonyms=[("Portuguese", "PRT")])
+    assert [names(m) for m in found] == [["Iyer", "Silva"]]
+
+
+@pytest.mark.parametrize("verb", ["apprised", "briefed", "informed", "told", "updated"])
+def test_his_after_the_person_briefed_is_the_protagonists(meetings: Meetings, verb: str) -> None:
+    prep = "of" if verb in {"apprised", "informed"} else "on"
+    text = (
+        f"Ravi Iyer called on President Tomas Berg in Oslo on Monday. Ravi Iyer {verb} "
+        f"Tomas Berg {prep} his talks with Portuguese ministers."
+    )
+    people = [
+        ("Ravi Iyer", "External Affairs Minister", "IND"),
+        ("Tomas Berg", "President", "NOR"),
+        ("Ana Silva", "Prime Minister", "PRT"),
+    ]
+    found = meetings(
+        text + " Ana Silva had met Ravi Iyer in Lisbon.",
+        people=people,
+        cities=CITIES,
+        demonyms=[("Portuguese", "PRT")],
+        dates=[MONDAY],
+    )
+    assert frozenset(("Berg", "Silva")) not in pairs(found)
+    assert frozenset(("Iyer", "Silva")) in pairs(found)
+
+
 def test_delegation_leaders_meet(meetings: Meetings) -> None:
     text = (
         "Germany hosted the fourth round of the energy dialogue in Berlin on March 3, 2023. "
