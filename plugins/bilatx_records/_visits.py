@@ -502,8 +502,8 @@ def _dates(
         if isinstance(value, bilatx.DateInterval):
             starts.append(value.start)
             ends.append(value.end)
-        elif (
-            isinstance(value, bilatx.DateValue) and value.granularity is not bilatx.Granularity.YEAR
+        elif isinstance(value, bilatx.DateValue) and (
+            value.granularity is not bilatx.Granularity.YEAR or _in_year(ctx, trigger, mention)
         ):
             days.append((value, mention))
     text = ctx.text
@@ -530,6 +530,24 @@ def _dates(
         )
         return [value], [], single
     return [], [], False
+
+
+def _in_year(ctx: Context, trigger: Trigger, mention: bilatx.DateMention) -> bool:
+    """Whether a bare year dates the trip itself: "his visit in 2017", "visited Oslo in 1986".
+
+    A year elsewhere in the clause more often dates something else ("the 2019
+    accord"), so only "in <year>" right after the trigger (or its destination) counts.
+    """
+    if mention.span.start < trigger.span.end:
+        return False
+    between = ctx.text[trigger.span.end : mention.span.start]
+    return _YEAR_AFTER_RE.fullmatch(between) is not None
+
+
+_YEAR_AFTER_RE: Final = regex.compile(
+    r"(?:\s+(?:to|of)\s+(?:the\s+)?\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,2})?"
+    r"(?:\s+\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,2})?\s+in\s+"
+)
 
 
 def _place_range(

@@ -349,6 +349,32 @@ def test_an_unrelated_date_in_the_sentence_is_not_the_visits(visits: Visits) -> 
     assert (visit.start, visit.end) == (bilatx.DateValue(2024, 5, 5), None)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No Norwegian leader has come since President Tomas Berg's visit to Kenya in 2017.",
+        "President Tomas Berg visited Kenya in 2017 and signed a fisheries pact.",
+        "President Tomas Berg last travelled to Nairobi in 2017.",
+    ],
+)
+def test_in_a_year_right_after_the_trip_dates_it(visits: Visits, text: str) -> None:
+    visit = only(visits(text, **facts(dates=[("2017", "2017")])))
+    assert visit.start == bilatx.DateValue(2017)
+    assert visit.end is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Tomas Berg visited Kenya to review the 2017 fisheries pact.",
+        "President Tomas Berg visited Kenya, whose 2017 census was disputed.",
+    ],
+)
+def test_a_year_that_dates_something_else_is_not_the_start(visits: Visits, text: str) -> None:
+    visit = only(visits(text, **facts(dates=[("2017", "2017")])))
+    assert visit.start is None
+
+
 # ------------------------------------------------- one record per visit
 
 
