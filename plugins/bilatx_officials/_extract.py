@@ -307,6 +307,8 @@ def _names_for(
     before = _apposition_start(tokens, title.span_start)
     if before is None or not _closes_title(tokens, title.after):
         return
+    if _reporter(tokens, before, title):
+        return
     name = parse_name_backwards(tokens, before)
     if name is None or _placeish(name) or _inside(done, name.span[0], name.span[1]):
         return
@@ -341,6 +343,27 @@ def _names_for(
         rule="name-title",
         honorific=name.honorific,
     )
+
+
+_REPORTING: Final = frozenset(
+    {"said", "says", "told", "added", "noted", "stated", "explained", "reported", "confirmed"}
+)
+
+
+def _reporter(tokens: list[Token], comma: int, title: Title) -> bool:
+    """Whether "Name, the spokesman said" names the source, not who Name is.
+
+    A wire story introduces "a bank spokesman" and then ends sentences with
+    ", the spokesman said": the office right before a reporting verb, with
+    "the" and no comma of its own, is that earlier unnamed person speaking.
+    """
+    k = title.after
+    if k >= len(tokens) or tokens[k].lower not in _REPORTING:
+        return False
+    if tokens[comma + 1].lower != "the":
+        return False
+    head = title.text.split()[-1].casefold()
+    return any(t.lower == head for t in tokens[:comma])
 
 
 def _company_after(tokens: list[Token], k: int) -> bool:

@@ -217,6 +217,26 @@ def test_name_then_title_apposition() -> None:
     assert triple(only(text)) == ("Dmitri Petrova", "Deputy Prime Minister", "RUS")
 
 
+@pytest.mark.parametrize("verb", ["said", "told Reuters", "added"])
+def test_the_earlier_unnamed_source_after_a_name_is_not_its_title(verb: str) -> None:
+    text = (
+        "A ministry spokesman gave no figures. The pact was signed by Trade Minister "
+        f"Amara Okafor and Ravi Mensah, the spokesman {verb}."
+    )
+    assert [(p.name, p.title) for p in people(text)] == [("Amara Okafor", "Trade Minister")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A ministry spokesman gave no figures. Ravi Mensah, the spokesman, said more.",
+        "Ravi Mensah, the spokesman said, would brief the press on Monday.",
+    ],
+)
+def test_a_spokesman_apposition_still_names_the_spokesman(text: str) -> None:
+    assert [(p.name, p.title) for p in people(text)] == [("Ravi Mensah", "spokesman")]
+
+
 def test_honorific_name_then_definite_title() -> None:
     person = only("Mr Raman, the foreign minister, said little.")
     assert (person.name, person.title, person.honorific) == ("Raman", "foreign minister", "Mr")
