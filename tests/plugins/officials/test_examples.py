@@ -490,6 +490,8 @@ def test_leading_a_delegation_names_the_country() -> None:
         "Amara Okafor, chairman of the Kenyan Chamber of Commerce, objected.",
         "Acme Corp President Tomas Novak said sales rose.",
         "In a statement, the Ministry of Trade said exports rose.",
+        "First Lady Maria Okafor opened the children's ward on Monday.",
+        "The President and the First Lady, Maria Okafor, arrived on Monday.",
     ],
 )
 def test_people_without_a_public_office_are_not_officials(text: str) -> None:
