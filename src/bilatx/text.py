@@ -46,11 +46,14 @@ _ABBREVIATIONS: Final = frozenset(
 )
 
 # A sentence ends at ., ! or ? (optionally followed by closing quotes or
-# brackets) before whitespace, or at a blank line / line break.
+# brackets) before whitespace or a glued capitalised word, or at a line break.
 _BOUNDARY: Final = regex.compile(
     r"""
     (?P<end>[.!?]+[\"'\u201d\u2019)\]]*)(?=\s+)   # terminal punctuation
     | (?P<nl>\n)                                 # every line break ends a sentence
+    # Scraped copy often loses the space between sentences ("the sea.In a",
+    # "he said.\u201cWe"): a lower-case word, the mark, then a capitalised word.
+    | (?<=\p{Ll}\p{Ll})(?P<glued>[.!?][\"'\u201d\u2019)\]]*)(?=[\u201c\u2018\"]?\p{Lu}\p{Ll})
     """,
     regex.VERBOSE,
 )
@@ -92,6 +95,10 @@ def split_sentences(text: str) -> tuple[Span, ...]:
     for match in _BOUNDARY.finditer(text):
         if match.group("nl") is not None:
             end = match.start()
+        elif match.group("glued") is not None:
+            end = match.end()
+            if _is_abbreviation(text, match.start()):
+                continue
         else:
             end = match.end()
             punct = match.group("end")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -49,6 +50,49 @@ def test_a_full_stop_before_a_lower_case_word_does_not_end_a_sentence() -> None:
     assert _sentences("Exports rose 4.5 pct. in March, officials said.") == [
         "Exports rose 4.5 pct. in March, officials said."
     ]
+
+
+def test_sentences_glued_without_a_space_are_split() -> None:
+    text = "The talks ended late.The envoy left for Oslo.\u201cWe agree,\u201d she said.\u201cIt is done.\u201dHe nodded."
+    assert _sentences(text) == [
+        "The talks ended late.",
+        "The envoy left for Oslo.",
+        "\u201cWe agree,\u201d she said.",
+        "\u201cIt is done.\u201d",
+        "He nodded.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr.Okafor spoke.",
+        "They met at the U.S.Army base.",
+        "The govt.Ministry spoke.",
+        "At 4.5 pct.",
+    ],
+)
+def test_glued_marks_after_abbreviations_and_capitals_do_not_split(text: str) -> None:
+    assert _sentences(text) == [text]
+
+
+_WORDS = st.sampled_from(["the", "envoy", "met", "talks", "ended", "trade", "rose", "quickly"])
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["The", "Talks", "Exports", "He"]), st.lists(_WORDS, max_size=5)),
+        min_size=1,
+        max_size=5,
+    ),
+    st.sampled_from([".", "!", "?"]),
+)
+def test_glued_sentences_split_as_spaced_ones(
+    parts: list[tuple[str, list[str]]], mark: str
+) -> None:
+    sentences = [" ".join([first, *rest, "now"]) + mark for first, rest in parts]
+    assert _sentences("".join(sentences)) == sentences
+    assert _sentences(" ".join(sentences)) == sentences
 
 
 def test_paragraphs_and_sentence_lookup() -> None:
