@@ -115,7 +115,7 @@ def find_officials(doc: bilatx.Document) -> list[bilatx.OfficialMention]:
     sentences = _sentence_index(doc, tokens)
     acronyms = _acronym_definitions(text, tokens)
     short = _short_names(text)
-    found = list(_titled(tokens, acronyms, short))
+    found = [f for f in _titled(tokens, acronyms, short) if not _ship(text, f.start)]
     # Each pass reads the mentions found so far, sorted, and adds its own after it.
     for find in (_role_appositions, _body_roles):
         found.extend(list(find(tokens, found)))
@@ -129,6 +129,14 @@ def find_officials(doc: bilatx.Document) -> list[bilatx.OfficialMention]:
     found.extend(_short_mentions(tokens, text, found))
     found.sort(key=lambda f: f.start)
     return [_mention(text, f) for f in found]
+
+
+# "HMS Queen Elizabeth", "USS President Lincoln": a ship's name, not a person's.
+_SHIP_BEFORE: Final = regex.compile(r"(?<![\w])(?:HMA?S|HMCS|HMNZS|USS|USNS|INS|PNS|RFS)\s+\Z")
+
+
+def _ship(text: str, start: int) -> bool:
+    return _SHIP_BEFORE.search(text, max(0, start - 8), start) is not None
 
 
 def _mention(text: str, f: _Found) -> bilatx.OfficialMention:

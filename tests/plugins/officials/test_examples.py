@@ -491,6 +491,8 @@ def test_leading_a_delegation_names_the_country() -> None:
         "Acme Corp President Tomas Novak said sales rose.",
         "In a statement, the Ministry of Trade said exports rose.",
         "First Lady Maria Okafor opened the children's ward on Monday.",
+        "The carrier HMS Queen Mary sailed from Portsmouth on Monday.",
+        "The destroyer USS President Adams docked in Manila.",
         "The President and the First Lady, Maria Okafor, arrived on Monday.",
     ],
 )
