@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Final
 
 import attrs
@@ -215,6 +215,7 @@ def link_people(
     _context_countries(context, people, titles, countries)
     _definite_descriptions(doc, people, titles)
     _qualified_descriptions(doc, people, titles, countries)
+    _untitled_descriptions(doc, people, titles, countries)
     return tuple(
         _official(person, title, country)
         for person, title, country in zip(people, titles, countries, strict=True)
@@ -449,6 +450,56 @@ def _qualified_descriptions(
         if any(span.overlaps(t) for t in taken):
             continue
         people[next(iter(owners))].extra.append(span)
+        taken.append(span)
+
+
+@cache
+def _any_office() -> regex.Pattern[str]:
+    """A country word and an office of any holder: "the British foreign secretary"."""
+    country = r"(?:\p{Lu}(?:\.\p{Lu})+\.?|\p{Lu}\p{L}*(?:[ -]\p{Lu}\p{L}*)?)"
+    return regex.compile(
+        rf"(?:\b[Tt]he\s+(?P<country>{country})|\b(?P<country>{country})['\u2019]s)\s+"
+        r"(?P<office>(?:[\p{L}-]+\s+){0,3}?(?i:\L<heads>))\b"
+        r"(?!\s+(?:of|for|to)\b)(?![ \t]+\p{Lu})(?!['\u2019]s)",
+        heads=list(_HEAD_WORDS),
+    )
+
+
+def _untitled_descriptions(
+    doc: bilatx.Document,
+    people: list[_Person],
+    titles: list[str | None],
+    countries: list[str | None],
+) -> None:
+    """Give the one untitled official of a country the office a later description names.
+
+    News names a well-known person bare and gives the office in passing:
+    "Boris Johnson ... the British foreign secretary said". Only a person
+    already named, and the only one of that country without an office, takes it.
+    """
+    untitled: dict[str, list[int]] = {}
+    for index, (title, country) in enumerate(zip(titles, countries, strict=True)):
+        if title is None and country is not None:
+            untitled.setdefault(country, []).append(index)
+    if not untitled:
+        return
+    taken = [m.span for person in people for m in person.mentions]
+    taken += [span for person in people for span in person.extra]
+    for match in _any_office().finditer(doc.text):
+        code = geo.country_code(match.group("country"))
+        candidates = untitled.get(code or "", [])
+        if len(candidates) != 1:
+            continue
+        index = candidates[0]
+        person = people[index]
+        span = bilatx.Span(match.start("office"), match.end("office"))
+        if min(m.span.start for m in person.mentions) > span.start:
+            continue
+        if any(span.overlaps(t) for t in taken):
+            continue
+        if titles[index] is None:
+            titles[index] = " ".join(match.group("office").split())
+        person.extra.append(span)
         taken.append(span)
 
 

@@ -5,6 +5,7 @@ Every document here is written for these tests.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -161,6 +162,28 @@ def test_the_office_of_another_country_is_not_linked() -> None:
     extraction = PIPELINE.extract(text)
     start = text.index("The Norwegian") + len("The Norwegian ")
     assert extraction.mentions.person_at(bilatx.Span(start, start + 9)) is None
+
+
+def test_a_later_description_gives_the_one_untitled_official_of_its_country_an_office() -> None:
+    # "Narendra Modi" is a well-known office-holder the text names without a title.
+    text = "Narendra Modi landed in Oslo. The Indian prime minister said ties were strong."
+    modi = people(text)["Modi"]
+    assert (modi.title, modi.country) == ("prime minister", "IND")
+    start = text.index("prime minister")
+    assert bilatx.Span(start, start + 14) in modi.spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the description comes before the person is named
+        "The Indian prime minister spoke first. Narendra Modi landed in Oslo.",
+        # another country's office
+        "Narendra Modi landed in Oslo. The Norwegian prime minister said ties were strong.",
+    ],
+)
+def test_an_office_is_not_given_across_countries_or_forward(text: str) -> None:
+    assert people(text)["Modi"].title is None
 
 
 # ------------------------------------------------------------------- overlaps
