@@ -39,6 +39,7 @@ __all__ = [
     "Dateline",
     "Place",
     "Ref",
+    "counterpart_phrase",
     "counterpart_pronoun",
     "fold",
     "governing_word",
@@ -1070,10 +1071,14 @@ def _governed_as_object(ctx: Context, ref: Ref, limit: int) -> bool:
 
 def counterpart_pronoun(ctx: Context, ref: Ref) -> bool:
     """Whether ``ref`` is the "his" of "his counterpart": part of the list's glue."""
-    return (
-        ref.how == "pronoun"
-        and _counterpart_re().match(ctx.text, ref.span.start, ref.span.end + 80) is not None
-    )
+    return counterpart_phrase(ctx, ref) is not None
+
+
+def counterpart_phrase(ctx: Context, ref: Ref) -> regex.Match[str] | None:
+    """Return the "his Australian counterpart" a pronoun ``ref`` begins, if it begins one."""
+    if ref.how != "pronoun":
+        return None
+    return _counterpart_re().match(ctx.text, ref.span.start, ref.span.end + 80)
 
 
 def chain_forward(ctx: Context, refs: Sequence[Ref], head: Ref, end: int) -> list[Ref]:

@@ -27,6 +27,7 @@ import bilatx
 from bilatx import geo
 from bilatx_records._common import (
     chain_forward,
+    counterpart_phrase,
     counterpart_pronoun,
     fronted_subjects,
     governing_word,
@@ -353,18 +354,39 @@ def _objects(ctx: Context, trigger: Trigger, sentence: bilatx.Span, window_end: 
         allowed.add("on")
     if trigger.kind == "sign" and regex.match(r"\s+by\s", ctx.text[trigger.span.end : end]):
         allowed.add("by")  # "the accord was signed by A and B"
+    appositive: tuple[int, str] | None = None
     for ref in refs:
         if ref.how == "pronoun" and (
             ref.word not in {"him", "her"} or counterpart_pronoun(ctx, ref)
         ):
+            if counterpart_pronoun(ctx, ref):
+                # "with his counterpart, Julie Bishop,": the name after the comma is met.
+                appositive = _counterpart_apposition(ctx, ref, sentence)
             continue  # "met her Japanese counterpart X": X is met
         word = governing_word(ctx.text, ref.span.start, sentence.start, transparent=_TRANSPARENT)
+        if appositive is not None and _COMMA_GAP_RE.fullmatch(
+            ctx.text, appositive[0], ref.span.start
+        ):
+            word = appositive[1]
         if word in allowed or (verb and word == trigger.word):
             listed = ctx.refs_in(ref.span.start, window_end)
             chain = chain_forward(ctx, listed, ref, window_end)
             return [r for r in chain if r.how != "pronoun" or r is ref]
         return []
     return []
+
+
+_COMMA_GAP_RE: Final = regex.compile(r"\s*,\s*")
+
+
+def _counterpart_apposition(
+    ctx: Context, ref: Ref, sentence: bilatx.Span
+) -> tuple[int, str] | None:
+    """Return where "his counterpart" ends and the word that governs it (for ", Name,")."""
+    match = counterpart_phrase(ctx, ref)
+    if match is None:
+        return None
+    return match.end(), governing_word(ctx.text, ref.span.start, sentence.start)
 
 
 def _signed_by_subject(

@@ -258,6 +258,22 @@ def test_his_after_the_person_briefed_is_the_protagonists(meetings: Meetings, ve
     assert frozenset(("Iyer", "Silva")) in pairs(found)
 
 
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "his Portuguese counterpart, Ana Silva,",
+        "his counterpart, Ana Silva,",
+        "his counterpart Ana Silva,",
+    ],
+)
+def test_a_counterpart_named_in_apposition_is_met(meetings: Meetings, phrase: str) -> None:
+    text = f"Ravi Iyer arrived. Speaking in Lisbon after talks with {phrase} Ravi Iyer said more."
+    people = [("Ravi Iyer", None, "IND"), ("Ana Silva", None, "PRT")]
+    meeting = only(meetings(text, people=people, cities=CITIES))
+    assert sorted(names(meeting)) == ["Iyer", "Silva"]
+    assert meeting.place == "Lisbon"
+
+
 def test_delegation_leaders_meet(meetings: Meetings) -> None:
     text = (
         "Germany hosted the fourth round of the energy dialogue in Berlin on March 3, 2023. "
