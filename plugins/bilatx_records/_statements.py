@@ -7,10 +7,12 @@ Here that expression is linked to an :class:`~bilatx.Official`:
 * a name: the official mentioned inside the expression (the one nearest the
   verb when a title names an office and a person), else the official whose
   surname or full name the expression gives;
-* "he" / "she": the first person the text refers to in the nearest sentence
-  before that refers to anybody (the subject, in news prose), following a
-  chain of pronouns back to a name; a quotation whose pronoun goes back to an
-  unnamed speaker ("one senior official ... he said") gets no statement;
+* "he" / "she": in the nearest sentence before that refers to anybody, the
+  speaker of its last quotation, else its first reference that is not a
+  possessive (the subject, in news prose), following a chain of pronouns back
+  to a name; a quotation whose pronoun goes back to an unnamed speaker ("one
+  senior official ... he said") or to a named speaker who holds no office
+  gets no statement;
 * an unnamed speaker ("a spokesman", "officials"): no statement.
 
 The statement's date is a date mentioned in the same sentence outside the
@@ -118,6 +120,7 @@ class _People:
         refs.extend((m.start(), "pronoun", None) for m in _pronoun_pattern().finditer(text))
         # A quotation's speaker is a reference too: to the official it names
         # or, when it names nobody known ("one official"), to an unnamed person.
+        others: set[str] = set()
         for quote in self.quotes:
             span = quote.speaker_span
             if span is None or _fold(quote.speaker or "") in _PRONOUNS:
@@ -125,6 +128,15 @@ class _People:
             known = self.inside(span) or self.by_name(quote.speaker)
             known = known or self.by_title(quote.speaker or "", span)
             refs.append((span.start, "official" if known else "unnamed", known))
+            if known is None and _personal_name(quote.speaker or ""):
+                others.add((quote.speaker or "").split()[-1])
+        # A named speaker who holds no office ("Hijaab Asif") is still somebody
+        # a later "she" may stand for: every mention of them is a reference.
+        for surname in others:
+            refs.extend(
+                (m.start(), "unnamed", None)
+                for m in regex.finditer(rf"(?<![\w]){regex.escape(surname)}(?![\w])", text)
+            )
         self.refs = sorted((r for r in refs if not self.in_quotation(r[0])), key=lambda r: r[0])
         self.ref_starts = [r[0] for r in self.refs]
 
@@ -189,8 +201,45 @@ class _People:
             seen += 1
             first = bisect.bisect_left(self.ref_starts, earlier.start)
             if first < len(self.refs) and self.refs[first][0] < earlier.end:
-                return self._resolve_ref(first, depth)
+                # "Speaking after talks with Bishop, Johnson said '...'. He added":
+                # the one quoted last is who goes on talking.
+                quoted = self._last_speaker(earlier)
+                if quoted is not None:
+                    return self._resolve_ref(quoted, depth)
+                return self._resolve_ref(self._subject(first, earlier.end), depth)
         return None
+
+    def _last_speaker(self, sentence: bilatx.Span) -> int | None:
+        """The reference of the last quotation speaker in ``sentence``, if any."""
+        lo = bisect.bisect_left(self.speaker_starts, sentence.start)
+        hi = bisect.bisect_left(self.speaker_starts, sentence.end)
+        for quote in reversed(self.quotes[lo:hi]):
+            span = quote.speaker_span
+            if span is None:
+                continue
+            index = bisect.bisect_left(self.ref_starts, span.start)
+            if index < len(self.refs) and self.refs[index][0] < span.end:
+                return index
+        return None
+
+    def _subject(self, first: int, end: int) -> int:
+        """The sentence's first reference that is no possessive ("After Berg's call, Voss ...")."""
+        index = first
+        while index < len(self.refs) and self.refs[index][0] < end:
+            if not _possessive_re().match(self.doc.text, self._ref_end(index)):
+                return index
+            index += 1
+        return first
+
+    def _ref_end(self, index: int) -> int:
+        """Where the reference ``index`` ends (its word, for pronouns and unnamed people)."""
+        position = self.refs[index][0]
+        lo = bisect.bisect_left(self.mentioned_starts, position)
+        ends = [end for start, end, _ in self.mentioned[lo : lo + 2] if start == position]
+        if ends:
+            return max(ends)
+        match = _WORD_RE.match(self.doc.text, position)
+        return match.end() if match else position
 
     def _resolve_ref(self, index: int, depth: int) -> bilatx.Official | None:
         position, kind, person = self.refs[index]
@@ -238,6 +287,24 @@ class _People:
             and set(words) <= set(_words(self.people[order].title or ""))
         }
         return self.people[recent.pop()] if len(recent) == 1 else None
+
+
+_WORD_RE: Final = regex.compile(r"[\w-]+")
+
+
+@cache
+def _possessive_re() -> regex.Pattern[str]:
+    return regex.compile(r"['\u2019]s?(?![\w])")
+
+
+def _personal_name(speaker: str) -> bool:
+    """Whether a speaker expression is a person's name ("Hijaab Asif", "B. D. Rao", "Rao")."""
+    words = speaker.split()
+    if not words or len(words) > 4 or _descriptor_pattern().search(speaker):  # noqa: PLR2004
+        return False
+    if bilatx.geo.country_code(speaker) is not None:
+        return False
+    return all(regex.fullmatch(r"\p{Lu}[\p{L}'\u2019-]*\.?|\p{Lu}\.", w) for w in words)
 
 
 def _date(

@@ -95,6 +95,33 @@ def test_pronoun_after_an_unnamed_speaker_gives_no_statement() -> None:
     assert statements(text, [OKAFOR]) == []
 
 
+def test_he_added_goes_to_the_speaker_of_the_quotation_before() -> None:
+    text = (
+        "Speaking in Accra after talks with her counterpart, Lena Voss, Okafor said "
+        '"trade is growing". She added: "We will meet again."'
+    )
+    found = statements(text, [OKAFOR, VOSS])
+    assert {(s.speaker.surname, s.quote) for s in found} == {
+        ("Okafor", "trade is growing"),
+        ("Okafor", "We will meet again."),
+    }
+
+
+def test_a_possessive_is_not_the_subject_a_pronoun_goes_back_to() -> None:
+    text = 'After Voss\'s call, Okafor flew home. "It went well," she said.'
+    (s,) = statements(text, [OKAFOR, VOSS])
+    assert s.speaker.surname == "Okafor"
+
+
+def test_a_named_speaker_without_office_is_not_replaced_by_an_official() -> None:
+    text = (
+        '"Please help my father," Nadia Rahimi wrote to the minister on Monday. '
+        "After Okafor's reply, Rahimi thanked her. "
+        '"You are kind," she said.'
+    )
+    assert statements(text, [OKAFOR]) == []
+
+
 def test_people_named_inside_a_quotation_are_not_antecedents() -> None:
     text = 'Okafor spoke first.\n"I met Voss today. He agreed," she said.'
     (s,) = statements(text, [OKAFOR, VOSS])
