@@ -12,6 +12,7 @@ import regex
 
 import bilatx
 from bilatx import geo
+from bilatx.text import sentence_at
 from bilatx_resolve._country import CountryContext, compatible, known_country
 from bilatx_resolve._data import fold_words, known_people, offices
 
@@ -212,6 +213,7 @@ def link_people(
         others = {code for code in context.named_once() if geo.is_country(code)} - stated
         if stated and len(others) == 1:
             context.home = others.pop()
+    _companion_countries(doc, people, titles, countries)
     _context_countries(context, people, titles, countries)
     _definite_descriptions(doc, people, titles)
     _qualified_descriptions(doc, people, titles, countries)
@@ -268,6 +270,47 @@ def _majority(counts: Counter[str], person: _Person, *, strong_only: bool) -> st
                 continue
             return mention.country
     return counts.most_common(1)[0][0]
+
+
+_ACCOMPANIED_RE: Final = regex.compile(r"\baccompanied\s+by\b[^.;:!?]{0,300}\Z", regex.IGNORECASE)
+
+
+def _companion_countries(
+    doc: bilatx.Document,
+    people: list[_Person],
+    titles: list[str | None],
+    countries: list[str | None],
+) -> None:
+    """Give the people accompanying an official that official's country.
+
+    "President A will be accompanied by Foreign Minister B and Cabinet
+    spokesman C": a leader's entourage is their own government's.
+    """
+    owner: dict[int, int] = {}
+    for index, person in enumerate(people):
+        for mention in person.mentions:
+            owner[mention.span.start] = index
+    starts = sorted(owner)
+    sentences = doc.sentences()
+    for index, person in enumerate(people):
+        if countries[index] is not None:
+            continue
+        for mention in person.mentions:
+            sentence = sentence_at(sentences, mention.span.start)
+            if sentence is None:
+                continue
+            cue = _ACCOMPANIED_RE.search(doc.text, sentence.start, mention.span.start)
+            if cue is None:
+                continue
+            lead = [
+                owner[start]
+                for start in starts[bisect.bisect_left(starts, sentence.start) :]
+                if start < cue.start()
+            ]
+            code = countries[lead[0]] if lead and lead[0] != index else None
+            if code is not None and compatible(titles[index], code):
+                countries[index] = code
+            break
 
 
 def _context_countries(

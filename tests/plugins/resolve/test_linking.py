@@ -186,6 +186,17 @@ def test_an_office_is_not_given_across_countries_or_forward(text: str) -> None:
     assert people(text)["Modi"].title is None
 
 
+def test_the_people_accompanying_an_official_are_of_their_country() -> None:
+    text = (
+        "Kenyan President Amara Okafor will visit Norway next week. Okafor will be "
+        "accompanied by Trade Minister Ravi Mensah and Energy Minister Lena Achieng, "
+        "officials said. Norwegian Prime Minister Ingrid Berg will host them."
+    )
+    found = people(text)
+    assert (found["Mensah"].country, found["Achieng"].country) == ("KEN", "KEN")
+    assert found["Berg"].country == "NOR"
+
+
 # ------------------------------------------------------------------- overlaps
 
 
