@@ -721,10 +721,10 @@ class Context:
                 low = bisect.bisect_left(named_starts, max(sentence.start, span.start - REACH))
                 high = bisect.bisect_left(named_starts, span.start)
                 before = [r for r in named[low:high] if r.span.end <= span.start]
-                target: Ref | None
-                if word.lower() in _NOMINATIVE:
+                target = self._fronted_subject(sentence, span, named, named_starts)
+                if target is None and word.lower() in _NOMINATIVE:
                     target = before[0] if before else subject
-                else:
+                elif target is None:
                     target = self._possessor(before, span, sentence, salience) or subject
                 if target is not None and self._object_pronoun(span, word):
                     target = self._not_the_subject(all_refs, before, target, span)
@@ -742,6 +742,28 @@ class Context:
                 subject = first_new
         all_refs.sort(key=lambda r: (r.span.start, r.span.end))
         return all_refs
+
+    def _fronted_subject(
+        self, sentence: bilatx.Span, pronoun: bilatx.Span, named: list[Ref], starts: list[int]
+    ) -> Ref | None:
+        """Return whom "his" stands for in a fronted clause: "After his talks with A, B said".
+
+        The clause opens the sentence and its pronoun points forward to the
+        main clause's subject, the first name after the clause's comma.
+        """
+        if not _FRONTED_RE.fullmatch(self.text, sentence.start, pronoun.start):
+            return None
+        comma = pronoun.end
+        for _ in range(3):  # "After his talks on December 16, 2024, B said": a date's comma
+            comma = self.text.find(",", comma + 1, sentence.end)
+            if comma == -1:
+                return None
+            index = bisect.bisect_left(starts, comma)
+            if index < len(named) and named[index].span.start < sentence.end:
+                ref = named[index]
+                if not self.text[comma + 1 : ref.span.start].strip(" \t\u00a0"):
+                    return ref
+        return None
 
     def _acting_first(self, sentence: bilatx.Span, refs: list[Ref], previous: Ref | None) -> Ref:
         """Return whom a sentence is about: its first reference that acts.
@@ -826,6 +848,11 @@ class Context:
             return ref
         return before[0] if before else None
 
+
+# A sentence opening with a clause whose pronoun points forward: "After his talks with A, B said".
+_FRONTED_RE: Final = regex.compile(
+    r"(?:Following|After|During|Before|Ahead\s+of|Since|Upon|On|At\s+the\s+end\s+of)\s+",
+)
 
 # Verbs whose object hears of the subject's own doings: "briefed X on his talks".
 _BRIEFING_VERBS: Final = frozenset(

@@ -274,6 +274,20 @@ def test_a_counterpart_named_in_apposition_is_met(meetings: Meetings, phrase: st
     assert meeting.place == "Lisbon"
 
 
+@pytest.mark.parametrize(
+    "opening", ["Following his meeting with", "After his talks with", "During his call with"]
+)
+def test_his_in_a_fronted_clause_is_the_main_clauses_subject(
+    meetings: Meetings, opening: str
+) -> None:
+    text = (
+        "Ravi Iyer spoke to reporters in Oslo. "
+        f"{opening} President Tomas Berg on May 6, 2024, Lena Voss said ties were strong."
+    )
+    found = meetings(text, **facts(dates=[("May 6, 2024", "2024-05-06")]))
+    assert pairs(found) == {frozenset(("Voss", "Berg"))}
+
+
 def test_delegation_leaders_meet(meetings: Meetings) -> None:
     text = (
         "Germany hosted the fourth round of the energy dialogue in Berlin on March 3, 2023. "
