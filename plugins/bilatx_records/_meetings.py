@@ -70,7 +70,7 @@ _VERB_GOVERNORS: Final = frozenset(
 _PHONE_KINDS: Final = frozenset({"spoke", "call"})
 _MET_WORDS: Final = frozenset({"met", "meets", "conferred", "confers"})
 _VIDEO_RE: Final = regex.compile(r"(?<![\w])(?:video\w*|virtual\w*|online)(?![\w])", regex.I)
-_BETWEEN_RE: Final = regex.compile(r"[^.;:]{0,30}?(?<![\w])between\s", regex.IGNORECASE)
+_BETWEEN_RE: Final = regex.compile(r"[^.;:]{0,60}?(?<![\w])between\s", regex.IGNORECASE)
 _WITH_RE: Final = regex.compile(r"\W{0,3}(?:[\w'\u2019-]+\s+){0,4}?with(?![\w])", regex.I)
 _PLURAL_TITLE_RE: Final = regex.compile(
     r"[^.;:]{0,40}?(?<![\w])with\s+(?:the\s+)?(?P<quals>(?:[\w'\u2019.-]+\s+){0,4}?)"

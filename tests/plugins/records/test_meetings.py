@@ -288,6 +288,15 @@ def test_his_in_a_fronted_clause_is_the_main_clauses_subject(
     assert pairs(found) == {frozenset(("Voss", "Berg"))}
 
 
+def test_the_speaker_is_not_part_of_a_meeting_between_others(meetings: Meetings) -> None:
+    text = (
+        "Ravi Iyer said the meetings scheduled for next month in Oslo between "
+        "President Tomas Berg and Lena Voss would be difficult."
+    )
+    found = meetings(text, **facts(dates=[("next month", "2024-06")]))
+    assert pairs(found) == {frozenset(("Voss", "Berg"))}
+
+
 def test_delegation_leaders_meet(meetings: Meetings) -> None:
     text = (
         "Germany hosted the fourth round of the energy dialogue in Berlin on March 3, 2023. "
