@@ -446,7 +446,8 @@ def _destinations(
         hosts = [places[0].country]
         for previous, place in itertools.pairwise(places):
             gap = text[previous.span.end : place.span.start]
-            if place.kind == "country" and _DESTINATION_LIST_RE.match(gap):
+            if (place.kind == "country" or place.is_city) and _DESTINATION_LIST_RE.match(gap):
+                # "to Japan and Korea", "to Tokyo and Seoul", "to Tokyo, Japan and Seoul"
                 hosts.append(place.country)
             elif place.country == previous.country and gap.strip() in {",", ""}:
                 continue

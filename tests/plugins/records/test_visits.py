@@ -375,6 +375,28 @@ def test_a_year_that_dates_something_else_is_not_the_start(visits: Visits, text:
     assert visit.start is None
 
 
+@pytest.mark.parametrize(
+    "places",
+    [
+        "Tokyo and Hanoi",
+        "Tokyo, Japan and Hanoi, Vietnam",
+        "Japan and Vietnam",
+        "Tokyo and Vietnam",
+    ],
+)
+def test_a_trip_to_two_countries_named_by_their_cities_is_two_visits(
+    visits: Visits, places: str
+) -> None:
+    text = f"Lena Voss will travel to {places} next week."
+    found = visits(text, **facts(dates=[("next week", None)]))
+    assert [v.host for v in found] == ["JPN", "VNM"]
+
+
+def test_two_cities_of_one_country_are_one_visit(visits: Visits) -> None:
+    visit = only(visits("Lena Voss will travel to Tokyo and Osaka next week.", **facts()))
+    assert (visit.host, visit.places) == ("JPN", ("Tokyo", "Osaka"))
+
+
 # ------------------------------------------------- one record per visit
 
 
