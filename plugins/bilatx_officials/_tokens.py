@@ -73,6 +73,11 @@ def tokenize(text: str) -> list[Token]:
             elif len(word) > 2 and word.endswith(_POSSESSIVE):  # noqa: PLR2004
                 append(make_token(word[:-2], start, end - 2, "word"))
                 append(make_token(word[-2:], end - 2, end, "pos"))
+            elif len(word) > 5 and word[4] == "-" and word[:4].casefold() == "vice":  # noqa: PLR2004
+                # "Vice-Foreign Minister", "vice-minister": the office word stands alone
+                # (the title then reads "Vice Foreign Minister").
+                append(make_token(word[:4], start, start + 4, "word"))
+                append(make_token(word[5:], start + 5, end, "word"))
             else:
                 # A word holds no full stop: its lower form is just the casefold.
                 append(

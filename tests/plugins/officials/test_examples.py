@@ -237,6 +237,23 @@ def test_a_spokesman_apposition_still_names_the_spokesman(text: str) -> None:
     assert [(p.name, p.title) for p in people(text)] == [("Ravi Mensah", "spokesman")]
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Kenyan Vice-Foreign Minister Amara Okafor arrived.", "Vice Foreign Minister"),
+        ("Kenyan vice-minister of finance Amara Okafor arrived.", "vice minister of finance"),
+        ("Vice-President Amara Okafor of Kenya arrived.", "Vice President"),
+    ],
+)
+def test_a_hyphenated_vice_office(text: str, title: str) -> None:
+    assert triple(only(text)) == ("Amara Okafor", title, "KEN")
+
+
+def test_a_peoples_body_after_an_office_is_not_a_name() -> None:
+    text = "Amara Okafor, vice-chairperson of the Committee of the Kenyan People's Congress, spoke."
+    assert "People" not in [m.surname for m in mentions(text)]
+
+
 def test_honorific_name_then_definite_title() -> None:
     person = only("Mr Raman, the foreign minister, said little.")
     assert (person.name, person.title, person.honorific) == ("Raman", "foreign minister", "Mr")
