@@ -195,6 +195,7 @@ def link_people(
     context = CountryContext(doc, places, spans)
     titles = [_title(person) for person in people]
     countries, sources = _explicit_countries(people, titles)
+    _organisation_countries(doc, places, people, titles, countries=countries, sources=sources)
     # Unqualified officials are the home country's: a title only one country
     # uses ("Secretary of State") says so more surely than a famous name.
     votes: Counter[str] = Counter()
@@ -260,6 +261,63 @@ def _explicit_countries(
             countries.append(code)
             sources.append("known" if code else None)
     return countries, sources
+
+
+# Offices only an international organisation has: the organisation named
+# beside one ("NATO Allies and Secretary General Stoltenberg") is theirs.
+_ORGANISATION_OFFICES: Final = frozenset(
+    {"secretary general", "secretary-general", "high representative", "deputy secretary general"}
+)
+
+
+def _organisation_countries(
+    doc: bilatx.Document,
+    places: Sequence[bilatx.PlaceMention],
+    people: list[_Person],
+    titles: list[str | None],
+    *,
+    countries: list[str | None],
+    sources: list[str | None],
+) -> None:
+    """Give the heads of an organisation its short name ("EU", "NATO") as their country.
+
+    "European Commission President von der Leyen" names the organisation at
+    the front of the office; "Secretary General Stoltenberg" names none, and
+    takes the one organisation of its sentence. Both beat a famous namesake
+    found by surname alone.
+    """
+    organisations = [p for p in places if p.kind is bilatx.PlaceKind.ORGANISATION]
+    sentences = doc.sentences()
+    for index, (person, title) in enumerate(zip(people, titles, strict=True)):
+        bare = all(len(fold_words(m.name)) == 1 for m in person.mentions)
+        if not title or not (sources[index] is None or (sources[index] == "known" and bare)):
+            continue
+        code = _organisation_in_title(title)
+        if code is None and " ".join(fold_words(title)) in _ORGANISATION_OFFICES:
+            mention = next(m for m in person.mentions if m.title)
+            sentence = sentence_at(sentences, mention.span.start)
+            named = {
+                p.country
+                for p in organisations
+                if sentence is not None
+                and sentence.start <= p.span.start < mention.span.start
+                and p.country
+            }
+            code = named.pop() if len(named) == 1 else None
+        if code is not None:
+            countries[index] = code
+            sources[index] = "strong"
+
+
+def _organisation_in_title(title: str) -> str | None:
+    """The organisation the office begins with: "European Commission President" -> "EU"."""
+    words = title.split()
+    for length in (3, 2, 1):
+        if len(words) > length:
+            code = geo.country_code(" ".join(words[:length]))
+            if code is not None and not geo.is_country(code):
+                return code
+    return None
 
 
 def _majority(counts: Counter[str], person: _Person, *, strong_only: bool) -> str:

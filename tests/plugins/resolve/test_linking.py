@@ -197,6 +197,27 @@ def test_the_people_accompanying_an_official_are_of_their_country() -> None:
     assert found["Berg"].country == "NOR"
 
 
+@pytest.mark.parametrize(
+    ("text", "surname", "code"),
+    [
+        (
+            "Voss met NATO allies and Secretary General Stoltenberg on Monday.",
+            "Stoltenberg",
+            "NATO",
+        ),
+        ("European Commission President Ingrid Berg met Voss.", "Berg", "EU"),
+        ("Voss met members of the United Nations and Secretary-General Okafor.", "Okafor", "UN"),
+    ],
+)
+def test_the_heads_of_an_organisation_take_its_name(text: str, surname: str, code: str) -> None:
+    assert people(text)[surname].country == code
+
+
+def test_an_ambassador_to_an_organisation_keeps_their_country() -> None:
+    text = "U.S. Ambassador to the UN Amara Okafor spoke."
+    assert people(text)["Okafor"].country == "USA"
+
+
 # ------------------------------------------------------------------- overlaps
 
 
