@@ -541,7 +541,11 @@ def _body_owner(tokens: list[Token], start: int, end: int) -> str | None:
 
 def _is_country_at(tokens: list[Token], tail: list[int], size: int) -> bool:
     phrase = slice_text(tokens, tail[0], tail[size - 1] + 1)
-    return geo.country_code(phrase) is not None or geo.region_country(phrase) is not None
+    if geo.country_code(phrase) is not None:
+        return True
+    # A region may also be a given name ("Secretary of State Victoria Nuland"): it
+    # is the place only when a whole name of two words or more is left after it.
+    return len(tail) - size >= 2 and geo.region_country(phrase) is not None  # noqa: PLR2004
 
 
 def _country_next(tokens: list[Token], k: int) -> bool:

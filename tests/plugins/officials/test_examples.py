@@ -254,6 +254,21 @@ def test_a_peoples_body_after_an_office_is_not_a_name() -> None:
     assert "People" not in [m.surname for m in mentions(text)]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        (
+            "Under Secretary of State Victoria Lund met him.",
+            "Victoria Lund",
+            "Under Secretary of State",
+        ),
+        ("Governor of Victoria Daniel Okafor met him.", "Daniel Okafor", "Governor of Victoria"),
+    ],
+)
+def test_a_given_name_that_is_also_a_region(text: str, name: str, title: str) -> None:
+    assert [(m.name, m.title) for m in mentions(text)] == [(name, title)]
+
+
 def test_honorific_name_then_definite_title() -> None:
     person = only("Mr Raman, the foreign minister, said little.")
     assert (person.name, person.title, person.honorific) == ("Raman", "foreign minister", "Mr")
