@@ -19,6 +19,7 @@ for a lead sentence. Calls have no place.
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from typing import TYPE_CHECKING, Final
 
 import regex
@@ -880,6 +881,9 @@ def inherit_from_visits(state: State, visits: list[bilatx.Visit]) -> list[Meetin
     """
     ctx = state.ctx
     placed: list[MeetingDraft] = []
+    announced = Counter(
+        person_key(v.visitor) for v in visits if v.status is bilatx.VisitStatus.ANNOUNCED
+    )
     for draft in state.meetings:
         if draft.form is not bilatx.MeetingForm.IN_PERSON:
             continue
@@ -897,15 +901,20 @@ def inherit_from_visits(state: State, visits: list[bilatx.Visit]) -> list[Meetin
                 ctx.sentence_index(s.start) == sentence and s.start < draft.trigger.span.start
                 for s in visit.evidence
             )
+            listed = False
             if (
                 visit.host not in countries
                 and not told_together
                 and not _set_inside(ctx, draft, visit)
             ):
-                continue
+                if announced[person_key(visit.visitor)] != 1 or not _on_the_trip(draft, visit):
+                    continue
+                # Only the traveller is known to go there: the others' trips stay untold.
+                listed = True
             if draft.place is None and len(visit.places) == 1:
                 draft.place, draft.place_country = visit.places[0], visit.host
-                placed.append(draft)
+                if not listed:
+                    placed.append(draft)
             if (
                 not draft.dated
                 and visit.start is not None
@@ -919,6 +928,32 @@ def inherit_from_visits(state: State, visits: list[bilatx.Visit]) -> list[Meetin
                 assert visit.end is not None  # noqa: S101
                 draft.date, draft.dated = bilatx.DateInterval(visit.start, visit.end), True
     return placed
+
+
+def _on_the_trip(draft: MeetingDraft, visit: bilatx.Visit) -> bool:
+    """Whether a planned meeting belongs to the one trip the text announces for its visitor.
+
+    A travel announcement ("will travel to Brussels March 22-25 ...") goes on
+    to list whom the traveller will meet, one sentence after another, seldom
+    repeating the city: a future meeting told after the trip, placed nowhere
+    else and dated (if at all) within it, is on that trip.
+    """
+    if visit.status is not bilatx.VisitStatus.ANNOUNCED or not draft.future:
+        return False
+    if draft.place_country is not None or not visit.evidence:
+        return False
+    if draft.trigger.span.start < min(s.start for s in visit.evidence):
+        return False
+    if draft.date is None:
+        return True
+    start = draft.date.start if isinstance(draft.date, bilatx.DateInterval) else draft.date
+    end = draft.date.end if isinstance(draft.date, bilatx.DateInterval) else draft.date
+    return (
+        visit.start is not None
+        and visit.end is not None
+        and visit.start <= start
+        and end <= visit.end
+    )
 
 
 def _set_inside(ctx: Context, draft: MeetingDraft, visit: bilatx.Visit) -> bool:

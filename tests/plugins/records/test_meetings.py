@@ -297,6 +297,35 @@ def test_the_speaker_is_not_part_of_a_meeting_between_others(meetings: Meetings)
     assert pairs(found) == {frozenset(("Voss", "Berg"))}
 
 
+def test_meetings_listed_after_an_announced_trip_are_in_its_city(
+    meetings: Meetings, visits: Visits
+) -> None:
+    text = (
+        "Ravi Iyer will travel to Lisbon, Portugal, from May 6-8 to attend a summit. "
+        "On May 7, Ravi Iyer will meet with Foreign Minister Lena Voss and President Tomas Berg."
+    )
+    facts_ = facts(
+        people=[("Ravi Iyer", "External Affairs Minister", "IND"), *PEOPLE[:2]],
+        dates=[("from May 6-8", "2024-05-06/2024-05-08"), ("May 7", "2024-05-07")],
+    )
+    found = meetings(text, **facts_)
+    assert {m.place for m in found} == {"Lisbon"}
+    # Only the traveller is known to go there.
+    assert [v.visitor.surname for v in visits(text, **facts_)] == ["Iyer"]
+
+
+def test_a_meeting_after_a_past_trip_keeps_no_place(meetings: Meetings) -> None:
+    text = (
+        "Ravi Iyer visited Lisbon, Portugal, in March. "
+        "On May 7, Ravi Iyer will meet with Foreign Minister Lena Voss."
+    )
+    facts_ = facts(
+        people=[("Ravi Iyer", "External Affairs Minister", "IND"), *PEOPLE[:1]],
+        dates=[("in March", "2024-03"), ("May 7", "2024-05-07")],
+    )
+    assert [m.place for m in meetings(text, **facts_)] == [None]
+
+
 def test_delegation_leaders_meet(meetings: Meetings) -> None:
     text = (
         "Germany hosted the fourth round of the energy dialogue in Berlin on March 3, 2023. "
