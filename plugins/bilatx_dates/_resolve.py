@@ -199,12 +199,23 @@ def tense_at(
     words = _token_pattern()
     before = words.findall(text, sentence_start, start)[-_BACKWARD_TOKENS:]
     before.reverse()
+    stop = _clause_end().search(text, end, sentence_end)
+    after = words.findall(text, end, stop.start() if stop else sentence_end)[:_FORWARD_TOKENS]
     for i in range(len(before)):
+        if before[i].lower() == "that":
+            # "said that on Thursday X would meet": the date opens the reported
+            # clause, whose own verb comes after it.
+            cue = _forward_cue(after, weekday=weekday)
+            if cue is not None:
+                return cue
         cue = _cue(before, i, weekday=weekday)
         if cue is not None:
             return cue
-    stop = _clause_end().search(text, end, sentence_end)
-    after = words.findall(text, end, stop.start() if stop else sentence_end)[:_FORWARD_TOKENS]
+    return _forward_cue(after, weekday=weekday)
+
+
+def _forward_cue(after: list[str], *, weekday: bool) -> Tense | None:
+    """The first tense cue among the words after a date."""
     for i in range(len(after)):
         # Auxiliaries come before the verb they govern: hand _cue the words
         # read so far, nearest first, as the backward scan does.

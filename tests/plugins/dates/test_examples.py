@@ -272,6 +272,9 @@ def test_relative_forms(text: str, expected: str) -> None:
         ("Talks resume next Tuesday.", "2024-09-03"),
         ("The talks begin Thursday in Vienna.", "2024-08-29"),
         ("A day before, the chancellor had called.", "2024-08-26"),
+        ("An aide said that on Thursday the envoys would meet.", "2024-08-29"),
+        ("An aide said that on Monday the envoys met.", "2024-08-26"),
+        ("An aide said on Monday that the envoys would meet.", "2024-08-26"),
     ],
 )
 def test_weekdays_follow_the_tense(text: str, expected: str) -> None:
