@@ -145,7 +145,8 @@ def _token_pattern() -> regex.Pattern[str]:
 
 @cache
 def _clause_end() -> regex.Pattern[str]:
-    return regex.compile(r"[;:!?]|\.\s")
+    # "U.S. Trade Representative": an initial's full stop ends no clause.
+    return regex.compile(r"[;:!?]|(?<!\b\p{Lu})\.\s")
 
 
 def _past_plan(tokens: list[str], i: int) -> Tense | None:
@@ -200,7 +201,7 @@ def tense_at(
     before = words.findall(text, sentence_start, start)[-_BACKWARD_TOKENS:]
     before.reverse()
     stop = _clause_end().search(text, end, sentence_end)
-    after = words.findall(text, end, stop.start() if stop else sentence_end)[:_FORWARD_TOKENS]
+    after = _forward_words(words.findall(text, end, stop.start() if stop else sentence_end))
     for i in range(len(before)):
         if before[i].lower() == "that":
             # "said that on Thursday X would meet": the date opens the reported
@@ -212,6 +213,23 @@ def tense_at(
         if cue is not None:
             return cue
     return _forward_cue(after, weekday=weekday)
+
+
+def _forward_words(words: list[str]) -> list[str]:
+    """Return the words after a date that a forward scan reads.
+
+    Capitalised words (a subject's title and name: "Deputy Trade
+    Representative Michael Smith would") do not count towards the limit.
+    """
+    out: list[str] = []
+    counted = 0
+    for word in words:
+        out.append(word)
+        if not word[:1].isupper():
+            counted += 1
+            if counted >= _FORWARD_TOKENS:
+                break
+    return out
 
 
 def _forward_cue(after: list[str], *, weekday: bool) -> Tense | None:

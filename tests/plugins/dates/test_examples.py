@@ -275,6 +275,8 @@ def test_relative_forms(text: str, expected: str) -> None:
         ("An aide said that on Thursday the envoys would meet.", "2024-08-29"),
         ("An aide said that on Monday the envoys met.", "2024-08-26"),
         ("An aide said on Monday that the envoys would meet.", "2024-08-26"),
+        ("On Thursday U.S. Deputy Trade Representative Ana Lund would meet them.", "2024-08-29"),
+        ("On Thursday, U.S. Deputy Trade Representative Ana Lund would meet them.", "2024-08-29"),
     ],
 )
 def test_weekdays_follow_the_tense(text: str, expected: str) -> None:

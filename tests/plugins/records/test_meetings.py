@@ -326,6 +326,15 @@ def test_a_meeting_after_a_past_trip_keeps_no_place(meetings: Meetings) -> None:
     assert [m.place for m in meetings(text, **facts_)] == [None]
 
 
+@pytest.mark.parametrize("opening", ["On Monday", "An aide said that on Monday", "Today"])
+def test_a_date_before_the_subject_does_not_make_it_an_object(
+    meetings: Meetings, opening: str
+) -> None:
+    text = f"{opening} Foreign Minister Lena Voss will meet President Tomas Berg in Oslo."
+    found = meetings(text, **facts(dates=[MONDAY, ("Today", "2024-05-02")]))
+    assert pairs(found) == {frozenset(("Voss", "Berg"))}
+
+
 def test_delegation_leaders_meet(meetings: Meetings) -> None:
     text = (
         "Germany hosted the fourth round of the energy dialogue in Berlin on March 3, 2023. "
