@@ -269,6 +269,11 @@ def test_a_given_name_that_is_also_a_region(text: str, name: str, title: str) ->
     assert [(m.name, m.title) for m in mentions(text)] == [(name, title)]
 
 
+def test_chancellor_of_the_exchequer_before_the_name() -> None:
+    person = only("Chancellor of the Exchequer Ravi Mensah warned of a trade war.")
+    assert triple(person) == ("Ravi Mensah", "Chancellor of the Exchequer", "GBR")
+
+
 def test_honorific_name_then_definite_title() -> None:
     person = only("Mr Raman, the foreign minister, said little.")
     assert (person.name, person.title, person.honorific) == ("Raman", "foreign minister", "Mr")
