@@ -895,7 +895,7 @@ def governing_word(
         bare = word.rstrip(".")
         if bare[:1].isupper() and bare.lower() in _CLAUSE_WORDS:
             return bare.lower()  # "In Tokyo, ...": a capital only because it opens the sentence
-        if bare.lower() in _CALENDAR_WORDS:
+        if bare.lower() in _DAY_WORDS:
             return ""  # "On Thursday Minister A met B": the date ends the phrase before A
         if (
             bare[:1].isupper()
@@ -913,10 +913,7 @@ def governing_word(
 
 
 _GOVERNING_GLUE: Final = frozenset({"of", "for"})
-_CALENDAR_WORDS: Final = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-    | {"today", "yesterday", "tomorrow", "tonight"}
-)
+_DAY_WORDS: Final = _CALENDAR_WORDS | {"today", "yesterday", "tomorrow", "tonight"}
 
 
 def is_list_gap(gap: str) -> bool:

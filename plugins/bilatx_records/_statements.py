@@ -205,8 +205,16 @@ class _People:
                 # the one quoted last is who goes on talking.
                 quoted = self._last_speaker(earlier)
                 if quoted is not None:
-                    return self._resolve_ref(quoted, depth)
+                    found = self._resolve_ref(quoted, depth)
+                    if found is not None or self.refs[quoted][1] != "pronoun":
+                        return found
                 return self._resolve_ref(self._subject(first, earlier.end), depth)
+        # The story's first sentence: "Chirac said ..., and he said ...".
+        first = bisect.bisect_left(self.ref_starts, sentence.start)
+        if first < len(self.refs) and self.refs[first][0] < position:
+            index = self._subject(first, position)
+            if self.refs[index][1] == "official":
+                return self.refs[index][2]
         return None
 
     def _last_speaker(self, sentence: bilatx.Span) -> int | None:

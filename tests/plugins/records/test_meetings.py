@@ -326,7 +326,9 @@ def test_a_meeting_after_a_past_trip_keeps_no_place(meetings: Meetings) -> None:
     assert [m.place for m in meetings(text, **facts_)] == [None]
 
 
-@pytest.mark.parametrize("opening", ["On Monday", "An aide said that on Monday", "Today"])
+@pytest.mark.parametrize(
+    "opening", ["On Monday", "An aide said that on Monday", "Today", "In March"]
+)
 def test_a_date_before_the_subject_does_not_make_it_an_object(
     meetings: Meetings, opening: str
 ) -> None:

@@ -122,6 +122,18 @@ def test_a_named_speaker_without_office_is_not_replaced_by_an_official() -> None
     assert statements(text, [OKAFOR]) == []
 
 
+def test_he_in_the_opening_sentence_is_its_subject() -> None:
+    text = (
+        'Foreign Minister Amara Okafor said the talks were "useful", and she said Voss agreed.'
+        '\n"We will meet again," she said.'
+    )
+    found = statements(text, [OKAFOR, VOSS])
+    assert {(s.speaker.surname, s.quote) for s in found} == {
+        ("Okafor", "useful"),
+        ("Okafor", "We will meet again,"),
+    }
+
+
 def test_people_named_inside_a_quotation_are_not_antecedents() -> None:
     text = 'Okafor spoke first.\n"I met Voss today. He agreed," she said.'
     (s,) = statements(text, [OKAFOR, VOSS])
