@@ -908,8 +908,18 @@ def governing_word(
             continue
         if skipped in _GOVERNING_GLUE:
             return skipped
+        noun = _DETERMINER_BEFORE_RE.search(text, max(limit, k - 8), k) is not None
+        if noun and bare.lower() in OBJECT_WORDS:
+            # "During the visit President A and B signed": a noun, then the next
+            # phrase's subject; a verb ("will visit President A") has no article.
+            return ""
         return bare.lower()
     return ""
+
+
+_DETERMINER_BEFORE_RE: Final = regex.compile(
+    r"(?<![\w])(?:the|a|an|his|her|their|its|this|that)\s+\Z", regex.IGNORECASE
+)
 
 
 _GOVERNING_GLUE: Final = frozenset({"of", "for"})

@@ -337,6 +337,15 @@ def test_a_date_before_the_subject_does_not_make_it_an_object(
     assert pairs(found) == {frozenset(("Voss", "Berg"))}
 
 
+@pytest.mark.parametrize("opening", ["During the visit", "After the meeting", "At the talks"])
+def test_a_noun_before_the_subject_does_not_make_it_an_object(
+    meetings: Meetings, opening: str
+) -> None:
+    text = f"{opening} Foreign Minister Lena Voss and President Tomas Berg signed an accord."
+    found = meetings(text, **facts())
+    assert pairs(found) == {frozenset(("Voss", "Berg"))}
+
+
 def test_delegation_leaders_meet(meetings: Meetings) -> None:
     text = (
         "Germany hosted the fourth round of the energy dialogue in Berlin on March 3, 2023. "
