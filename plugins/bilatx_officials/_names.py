@@ -227,6 +227,11 @@ def parse_name(tokens: list[Token], i: int, *, allow_honorific: bool = True) -> 
             words.append(tok.text)
             j += 1
             continue
+        if tok.text in _CAPITAL_PARTICLES and real and nxt is not None and nxt.cap:
+            particles.add(len(words))  # "Willy De Clercq", "Herman Van Rompuy"
+            words.append(tok.text)
+            j += 1
+            continue
         if tok.cap and (name_word_ok(tok) or (not words and _family_name_word(tok, nxt))):
             words.append(tok.text)
             real += 1
@@ -380,6 +385,12 @@ def _family_first(words: tuple[str, ...]) -> bool:
     ):
         return True
     return first in g.family_first["cambodian"] and len(rest) == 1
+
+
+# Particles written with a capital inside a name: part of the surname after them.
+_CAPITAL_PARTICLES: Final = frozenset(
+    {"De", "Van", "Von", "Di", "Del", "Della", "Du", "Ter", "Ten", "Dos", "Das", "Da"}
+)
 
 
 def surname_of(name: Name, used_alone: set[str] | frozenset[str] = frozenset()) -> str:

@@ -274,6 +274,21 @@ def test_chancellor_of_the_exchequer_before_the_name() -> None:
     assert triple(person) == ("Ravi Mensah", "Chancellor of the Exchequer", "GBR")
 
 
+@pytest.mark.parametrize(
+    ("text", "surname"),
+    [
+        ("Belgian Foreign Minister Karel De Vos arrived.", "De Vos"),
+        ("Dutch Trade Minister Anna Van Dijk arrived.", "Van Dijk"),
+        ("Italian Foreign Minister Marco Di Stefano arrived.", "Di Stefano"),
+        ("Vietnamese Deputy Foreign Minister Nguyen Van Minh arrived.", "Nguyen"),
+    ],
+)
+def test_a_capitalised_particle_inside_a_name_belongs_to_the_surname(
+    text: str, surname: str
+) -> None:
+    assert only(text).surname == surname
+
+
 def test_honorific_name_then_definite_title() -> None:
     person = only("Mr Raman, the foreign minister, said little.")
     assert (person.name, person.title, person.honorific) == ("Raman", "foreign minister", "Mr")
