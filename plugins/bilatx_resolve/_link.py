@@ -28,6 +28,9 @@ _HEAD_WORDS: Final = (
     "minister", "secretary", "president", "premier", "ambassador", "spokesperson", "spokesman",
     "spokeswoman", "chancellor", "governor", "envoy", "commissioner", "king", "emir",
     "crown prince", "administrator", "director", "adviser", "advisor", "representative",
+    "director general", "director-general", "secretary general", "secretary-general",
+    "high commissioner", "high representative", "trade representative",
+    "security adviser", "security advisor",
 )  # fmt: skip
 
 
@@ -461,7 +464,7 @@ def _portfolio_minister(key: str) -> bool:
 def _descriptions(phrases: tuple[str, ...]) -> regex.Pattern[str]:
     """The article, then one of ``phrases`` (offices, longest first), no "of" or name after."""
     return regex.compile(
-        r"\b[Tt]he\s+(?i:(\L<phrases>))\b(?!\s+(?:of|for|to)\b)(?!\s+\p{Lu})",
+        r"\b[Tt]he\s+(?i:(\L<phrases>))\b(?!\s+(?:of|for)\b)(?!\s+\p{Lu})",
         phrases=list(phrases),
     )
 
@@ -471,6 +474,24 @@ def _office_phrases(title: str) -> list[str]:
     key = " ".join(title.split()).casefold()
     heads = [h for h in _HEAD_WORDS if key.endswith(h) or key.startswith((h + " of", h + " for"))]
     return [key, *heads]
+
+
+_TO_PLACE_RE: Final = regex.compile(
+    r"\s+to\s+(?:the\s+)?(\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,3})"
+)
+
+
+def _office_to_a_country(text: str, end: int) -> bool:
+    """Whether "to <country>" completes the office ("the ambassador to Japan").
+
+    "welcomed the Director General to Washington" is a city the person came
+    to, and leaves the office as it was.
+    """
+    match = _TO_PLACE_RE.match(text, end)
+    if match is None:
+        return False
+    words = match.group(1).split()
+    return any(geo.country_code(" ".join(words[:size])) for size in range(len(words), 0, -1))
 
 
 def _definite_descriptions(
@@ -491,7 +512,7 @@ def _definite_descriptions(
     # linked, "the Minister Okafor" (a titled mention) and "the minister of ..." are not.
     for match in _descriptions(tuple(alternatives)).finditer(doc.text):
         owners = phrases.get(" ".join(match.group(1).split()).casefold(), set())
-        if len(owners) != 1:
+        if len(owners) != 1 or _office_to_a_country(doc.text, match.end()):
             continue
         span = bilatx.Span(match.start(1), match.end(1))
         if any(span.overlaps(t) for t in taken):

@@ -218,6 +218,25 @@ def test_an_ambassador_to_an_organisation_keeps_their_country() -> None:
     assert people(text)["Okafor"].country == "USA"
 
 
+def test_the_director_general_welcomed_to_a_city_is_linked() -> None:
+    text = (
+        "Kenyan Foreign Ministry Director General Amara Okafor arrived. "
+        "The minister welcomed the Director General to Oslo."
+    )
+    extraction = PIPELINE.extract(text)
+    start = text.index("Director General to")
+    owner = extraction.mentions.person_at(bilatx.Span(start, start + 16))
+    assert owner is not None
+    assert owner.surname == "Okafor"
+
+
+def test_the_office_to_a_country_is_another_office() -> None:
+    text = "Kenyan Ambassador Amara Okafor spoke. The Ambassador to Japan was absent."
+    extraction = PIPELINE.extract(text)
+    start = text.index("Ambassador to")
+    assert extraction.mentions.person_at(bilatx.Span(start, start + 10)) is None
+
+
 # ------------------------------------------------------------------- overlaps
 
 
