@@ -149,6 +149,9 @@ def test_empty_text() -> None:
         ("They held talks at the National Museum.", []),
         # Other second meanings.
         ("A think tank hosted the talks.", []),
+        # "oil" and "port" count; "tank" and "farms" name no army and no farming.
+        ("Cooperation on the oil tank farms of the port continued.", ["energy", "connectivity"]),
+        ("The ruling alliance backed the cooperation pact with Norway.", []),
         ("The talks were held during the Lunar New Year holiday.", []),
         ("They agreed to trade more, and the minister met experts over tea.", ["trade"]),
         ("Exports to Norway, which do not include oil, rose after the talks.", ["trade"]),
