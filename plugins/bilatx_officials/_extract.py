@@ -1071,6 +1071,8 @@ def _counterpart_title(title: str | None, country: str | None = None) -> str | N
 def _group_countries(tokens: list[Token], found: list[_Found], sentences: _SentenceIndex) -> None:
     """Read countries from the group a titled person belongs to or leads."""
     starts = [t.start for t in tokens]
+    # Tokens after a mention start after it: every other mention's start is "another".
+    mention_starts = frozenset(f.start for f in found)
     previous: _Found | None = None
     for f in found:
         first = bisect.bisect_left(starts, f.start)
@@ -1082,7 +1084,7 @@ def _group_countries(tokens: list[Token], found: list[_Found], sentences: _Sente
                 if between.strip() in {"and", ",", ", and"}:
                     code = previous.country
             if code is None:
-                code = _leads_after(tokens, last, sentences, found, f)
+                code = _leads_after(tokens, last, sentences, mention_starts)
             if code is not None:
                 f.country, f.source = code, "group"
         previous = f
@@ -1111,11 +1113,14 @@ def _group_before(tokens: list[Token], first: int, sentences: _SentenceIndex) ->
 
 
 def _leads_after(
-    tokens: list[Token], last: int, sentences: _SentenceIndex, found: list[_Found], f: _Found
+    tokens: list[Token], last: int, sentences: _SentenceIndex, others: frozenset[int]
 ) -> str | None:
-    """Read the country of the delegation a person leads ("..., led the U.S. delegation")."""
+    """Read the country of the delegation a person leads ("..., led the U.S. delegation").
+
+    ``last`` is the token after the person's mention; ``others`` the starts of
+    every mention, since another person named first leads instead.
+    """
     sentence = sentences[last - 1] if last > 0 else 0
-    others = {other.start for other in found if other is not f}
     for m in range(last, min(len(tokens), last + 25)):
         if sentences[m] != sentence:
             return None
