@@ -421,6 +421,9 @@ def _apposition_start(tokens: Sequence[Token], comma: int) -> int | None:
     return None
 
 
+_POSSESSIVES: Final = ("'s", "\u2019s", "s'", "s\u2019")
+
+
 def _clause_subject(tokens: Sequence[Token], verb: int, doc_text: str) -> Speaker | None:
     """Find the subject at the start of the verb's clause ("On July 30, Xi ... said")."""
     k = verb - 1
@@ -437,6 +440,8 @@ def _clause_subject(tokens: Sequence[Token], verb: int, doc_text: str) -> Speake
         if start >= verb:
             continue
         found = speaker_right(tokens, start, doc_text)
+        if found is not None and doc_text[found.start : found.end].endswith(_POSSESSIVES):
+            continue  # "Berg's visit added 'new vigour'": the visit, not Berg, is the subject
         if found is not None and found.end <= tokens[verb].start:
             between = [t for t in tokens[start:verb] if t.start >= found.end]
             if not any(t.kind is Kind.QUOTE for t in between):

@@ -183,6 +183,12 @@ def test_speaker_forms(text: str, speaker: str) -> None:
     assert text[q.speaker_span.start : q.speaker_span.end] == speaker
 
 
+@pytest.mark.parametrize("possessive", ["President Okafor's", "President Okafor\u2019s"])
+def test_a_possessive_is_not_the_subject_that_speaks(possessive: str) -> None:
+    text = f'{possessive} recent visit added "new energy" to the ties.'
+    assert only(text).speaker is None
+
+
 def test_the_reporter_speaks_not_the_group_reported_on() -> None:
     q = only('Okafor told reporters that both sides had agreed to "double trade by 2030".')
     assert q.speaker == "Okafor"
