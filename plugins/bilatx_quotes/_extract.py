@@ -156,11 +156,17 @@ def _mention(
     text = doc.text
     speaker = said.speaker
     channel = said.channel
+    # '" As we meet ... "': the words, not the space typed inside the marks.
+    inner_start, inner_end = raw.inner_start, raw.inner_end
+    while inner_start < inner_end - 1 and text[inner_start].isspace():
+        inner_start += 1
+    while inner_end - 1 > inner_start and text[inner_end - 1].isspace():
+        inner_end -= 1
     return bilatx.QuoteMention(
         span=bilatx.Span(raw.start, raw.end),
         text=text[raw.start : raw.end],
-        quote=text[raw.inner_start : raw.inner_end],
-        quote_span=bilatx.Span(raw.inner_start, raw.inner_end),
+        quote=text[inner_start:inner_end],
+        quote_span=bilatx.Span(inner_start, inner_end),
         speaker=speaker.text if speaker else None,
         speaker_span=bilatx.Span(speaker.start, speaker.end) if speaker else None,
         channel=channel.label if channel else None,

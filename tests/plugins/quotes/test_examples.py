@@ -34,6 +34,12 @@ def test_straight_marks() -> None:
     assert q.span.start == 0
 
 
+def test_spaces_typed_inside_the_marks_are_not_quoted() -> None:
+    q = only('Okafor said, " We will double our trade. " Then she left.')
+    assert q.quote == "We will double our trade."
+    assert q.quote_span.end - q.quote_span.start == len(q.quote)
+
+
 def test_curly_marks_and_inverted_attribution() -> None:
     q = only("\u201cThe talks were frank and useful,\u201d said Lena Voss.")
     assert q.quote == "The talks were frank and useful,"
