@@ -13,6 +13,9 @@ Here that expression is linked to an :class:`~bilatx.Official`:
   to a name; a quotation whose pronoun goes back to an unnamed speaker ("one
   senior official ... he said") or to a named speaker who holds no office
   gets no statement;
+* a full name nobody in the officials holds ("said broker Rafiq Walji"): a
+  person without office, title or country; their bare surname then stands
+  for them too;
 * an unnamed speaker ("a spokesman", "officials"): no statement.
 
 The statement's date is a date mentioned in the same sentence outside the
@@ -120,25 +123,55 @@ class _People:
         refs.extend((m.start(), "pronoun", None) for m in _pronoun_pattern().finditer(text))
         # A quotation's speaker is a reference too: to the official it names
         # or, when it names nobody known ("one official"), to an unnamed person.
-        others: set[str] = set()
+        # A named speaker who holds no office ("Hijaab Asif", "said broker B. D.
+        # Rao") is still a named speaker: a person without title or country,
+        # whom a later "she" may stand for; every mention of them is a reference.
+        self.others: dict[str, bilatx.Official] = {}
+        unknown: set[str] = set()
         for quote in self.quotes:
             span = quote.speaker_span
             if span is None or _fold(quote.speaker or "") in _PRONOUNS:
                 continue
             known = self.inside(span) or self.by_name(quote.speaker)
             known = known or self.by_title(quote.speaker or "", span)
+            if known is None:
+                known = self._named_person(quote.speaker or "")
             refs.append((span.start, "official" if known else "unnamed", known))
-            if known is None and _personal_name(quote.speaker or ""):
-                others.add((quote.speaker or "").split()[-1])
-        # A named speaker who holds no office ("Hijaab Asif") is still somebody
-        # a later "she" may stand for: every mention of them is a reference.
-        for surname in others:
+            bare = _personal_name(quote.speaker or "") if known is None else None
+            if bare is not None:
+                unknown.add(bare.split()[-1])
+        for person in self.others.values():
+            refs.extend((own.start, "official", person) for own in person.spans)
+        for surname in unknown - {p.surname for p in self.others.values()}:
+            # "Asif had tweeted" with no full name: somebody, though not one we can name.
             refs.extend(
                 (m.start(), "unnamed", None)
                 for m in regex.finditer(rf"(?<![\w]){regex.escape(surname)}(?![\w])", text)
             )
         self.refs = sorted((r for r in refs if not self.in_quotation(r[0])), key=lambda r: r[0])
         self.ref_starts = [r[0] for r in self.refs]
+
+    def _named_person(self, speaker: str) -> bilatx.Official | None:
+        """The person without office a speaker expression names, made once per surname.
+
+        Only a full name makes one ("said broker Rafiq Walji"); a bare surname
+        ("Walji said") then stands for them. A lone capitalised word is as
+        often a company, an agency or a participle ("Taking to X, ...").
+        """
+        name = _personal_name(speaker)
+        if name is None:
+            return None
+        surname = name.split()[-1]
+        known = self.others.get(_fold(surname))
+        if known is not None or len(name.split()) == 1:
+            return known
+        spans = [
+            bilatx.Span(m.start(), m.end())
+            for m in regex.finditer(rf"(?<![\w]){regex.escape(surname)}(?![\w])", self.doc.text)
+        ]
+        person = bilatx.Official(name=name, surname=surname, spans=spans)
+        self.others[_fold(surname)] = person
+        return person
 
     def in_quotation(self, position: int) -> bool:
         """Whether ``position`` lies inside the words of a quotation."""
@@ -267,7 +300,10 @@ class _People:
         if self.group(span):
             return None
         return (
-            self.inside(span) or self.by_name(quote.speaker) or self.by_title(quote.speaker, span)
+            self.inside(span)
+            or self.by_name(quote.speaker)
+            or self.by_title(quote.speaker, span)
+            or self._named_person(quote.speaker)
         )
 
     def by_title(self, text: str, span: bilatx.Span) -> bilatx.Official | None:
@@ -305,14 +341,44 @@ def _possessive_re() -> regex.Pattern[str]:
     return regex.compile(r"['\u2019]s?(?![\w])")
 
 
-def _personal_name(speaker: str) -> bool:
-    """Whether a speaker expression is a person's name ("Hijaab Asif", "B. D. Rao", "Rao")."""
-    words = speaker.split()
+# Words that make a capitalised speaker an organisation, not a person.
+_BODY_WORDS: Final = frozenset(
+    {"ministry", "bank", "agency", "association", "group", "corp", "corporation", "company"}
+    | {"council", "commission", "committee", "government", "office", "embassy", "department"}
+    | {"party", "federation", "union", "institute", "university", "times", "news", "post"}
+    | {"journal", "reuters", "xinhua", "pti", "ani", "ians", "afp", "ap", "bloomberg", "tass"}
+    | {"mission", "statement", "house", "kremlin", "parliament", "court", "board", "authority"}
+)
+_HONORIFICS: Final = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "prof"})
+_NOT_NAME_OPENERS: Final = frozenset(
+    {"a", "an", "the", "this", "that", "these", "those", "his", "her", "their", "its", "our"}
+    | {"another", "one", "some", "several", "both", "each", "every", "many", "most", "other"}
+    | {"according", "after", "before", "during", "in", "on", "at", "as", "while", "when", "but"}
+)
+
+
+def _personal_name(speaker: str) -> str | None:
+    """The name a speaker expression gives ("Hijaab Asif", "B. D. Rao", "Mr Rao"), or ``None``.
+
+    Honorifics are dropped; organisations, places and descriptions ("one
+    official") are no names.
+    """
+    words = [w for w in speaker.split() if _fold(w).rstrip(".") not in _HONORIFICS]
     if not words or len(words) > 4 or _descriptor_pattern().search(speaker):  # noqa: PLR2004
-        return False
-    if bilatx.geo.country_code(speaker) is not None:
-        return False
-    return all(regex.fullmatch(r"\p{Lu}[\p{L}'\u2019-]*\.?|\p{Lu}\.", w) for w in words)
+        return None
+    first = _fold(words[0])
+    if first in _NOT_NAME_OPENERS or (len(first) > 5 and first.endswith("ing")):  # noqa: PLR2004
+        return None  # "A Toshiba executive", "Following Ministerial talks", "Leading Tamil daily"
+    if any(_fold(w).rstrip(".") in _BODY_WORDS for w in words):
+        return None
+    joined = " ".join(words)
+    if bilatx.geo.country_code(joined) is not None or bilatx.geo.city_country(joined):
+        return None
+    if not all(regex.fullmatch(r"\p{Lu}[\p{L}'\u2019-]*\.?|\p{Lu}\.", w) for w in words):
+        return None
+    if words[-1].endswith(".") or words[-1].endswith(("'s", "\u2019s")):
+        return None
+    return joined
 
 
 def _date(

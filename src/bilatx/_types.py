@@ -757,6 +757,9 @@ class Statement:
     """A direct quotation with a named speaker."""
 
     speaker: Official
+    """Who said it: an official, or a named person who holds no office (a
+    broker, a citizen), given as an :class:`Official` without title or country
+    and not listed among the document's officials."""
     quote: str = attrs.field(validator=_nonempty)
     quote_span: Span
     channel: str | None = None

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -119,6 +120,19 @@ def test_a_named_speaker_without_office_is_not_replaced_by_an_official() -> None
         "After Okafor's reply, Rahimi thanked her. "
         '"You are kind," she said.'
     )
+    found = statements(text, [OKAFOR])
+    assert {(s.speaker.surname, s.quote) for s in found} == {
+        ("Rahimi", "Please help my father,"),
+        ("Rahimi", "You are kind,"),
+    }
+
+
+def test_a_bare_unknown_surname_speaker_is_nobody_an_official_stands_for() -> None:
+    text = (
+        '"Please help my father," Rahimi wrote to the minister on Monday. '
+        "After Okafor's reply, Rahimi thanked her. "
+        '"You are kind," she said.'
+    )
     assert statements(text, [OKAFOR]) == []
 
 
@@ -132,6 +146,29 @@ def test_he_in_the_opening_sentence_is_its_subject() -> None:
         ("Okafor", "useful"),
         ("Okafor", "We will meet again,"),
     }
+
+
+def test_a_named_person_without_office_speaks_for_themselves() -> None:
+    text = (
+        '"Prices will fall," said Rafiq Walji, a grain trader in Mombasa. '
+        '"Buyers are nervous," Walji added. Okafor left. "We will act," she said.'
+    )
+    found = statements(text, [OKAFOR])
+    assert {(s.speaker.surname, s.quote) for s in found} == {
+        ("Walji", "Prices will fall,"),
+        ("Walji", "Buyers are nervous,"),
+        ("Okafor", "We will act,"),
+    }
+    walji = next(s.speaker for s in found if s.speaker.surname == "Walji")
+    assert (walji.name, walji.title, walji.country) == ("Rafiq Walji", None, None)
+
+
+@pytest.mark.parametrize(
+    "speaker",
+    ["Reuters", "Toshiba", "A Toshiba executive", "Following Ministerial talks", "Kenya"],
+)
+def test_companies_agencies_and_openers_are_no_named_speakers(speaker: str) -> None:
+    assert statements(f'"Demand is weak," {speaker} said.', [OKAFOR]) == []
 
 
 def test_people_named_inside_a_quotation_are_not_antecedents() -> None:
