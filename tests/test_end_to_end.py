@@ -118,3 +118,12 @@ def test_a_lead_naming_an_office_before_the_person_gives_a_dated_meeting() -> No
     extraction = bilatx.extract(bilatx.Document(text=text, published="2024-03-07"))
     meetings = [(sorted(p.surname for p in m.participants), m.date) for m in extraction.meetings]
     assert meetings == [(["Berg", "Okafor"], bilatx.DateValue(2024, 3, 5))]
+
+
+def test_guests_welcomed_by_an_unnamed_host_do_not_meet_each_other() -> None:
+    text = (
+        "The President will welcome His Majesty King Harald of Norway and his Royal "
+        "Highness Crown Prince Haakon to the White House on May 13, 2024."
+    )
+    extraction = bilatx.extract(bilatx.Document(text=text, published="2024-05-10"))
+    assert extraction.meetings == ()

@@ -182,7 +182,10 @@ def read_meeting(
     subjects = [] if between else _subjects(state, trigger, sentence, visits, pair)
     if subjects is None:
         return
-    if trigger.kind == "host" and not objects:
+    hosts_named = any(r.span.end <= trigger.span.start for r in subjects)
+    if trigger.kind == "host" and not (objects and hosts_named):
+        # "The President will welcome King A and Crown Prince B": the guests
+        # do not meet each other; an unnamed host makes no meeting.
         return
     if trigger.kind == "sign" and not _signed_by_subject(ctx, trigger, sentence, objects):
         return
@@ -526,6 +529,14 @@ def _reciprocal(ctx: Context, trigger: Trigger, window_end: int, subjects: list[
     return _WITH_RE.match(ctx.text, trigger.span.end, window_end) is None
 
 
+_TOPIC_RE: Final = regex.compile(
+    r"(?<![\w])(?:to\s+(?:discuss|review|address|explore|exchange|advance|strengthen|deepen)"
+    r"|discuss(?:ed|es|ing)?|regarding|concerning|including|about|on\s+(?:the\s+)?(?:issues?"
+    r"|situation|war|crisis|conflict))(?![\w])",
+    regex.IGNORECASE,
+)
+
+
 def _place(ctx: Context, trigger: Trigger, sentence: bilatx.Span) -> tuple[str | None, str | None]:
     """Return the meeting's city (and country), named after the trigger or before it.
 
@@ -539,9 +550,11 @@ def _place(ctx: Context, trigger: Trigger, sentence: bilatx.Span) -> tuple[str |
         word = governing_word(ctx.text, place.span.start, sentence.start)
         return word in _PLACE_WORDS
 
-    after = [
-        p for p in ctx.places_in(trigger.span.end, sentence.end) if p.is_destination and governed(p)
-    ]
+    # "to discuss ... the war in Ukraine": places in what they talked about are
+    # not where they met.
+    topic = _TOPIC_RE.search(ctx.text, trigger.span.end, sentence.end)
+    end = topic.start() if topic is not None else sentence.end
+    after = [p for p in ctx.places_in(trigger.span.end, end) if p.is_destination and governed(p)]
     before = [
         p
         for p in ctx.places_in(sentence.start, trigger.span.start)

@@ -72,7 +72,7 @@ _UNTIL_RE: Final = regex.compile(
     r"(?:until|till|through|to|and|end(?:ed|s|ing)?(?:\s+on)?|conclud(?:ed|es|ing)(?:\s+on)?)\s*$",
     regex.IGNORECASE,
 )
-_DESTINATION_LIST_RE: Final = regex.compile(r"\A\s*(?:,\s*(?:and\s+)?|and\s+)\s*\Z")
+_DESTINATION_LIST_RE: Final = regex.compile(r"\A\s*(?:[,;]\s*(?:and\s+)?|and\s+)\s*\Z")
 _DURATION_BEFORE_RE: Final = regex.compile(
     r"(?:\s+(?:state|official|working|diplomatic|maiden|first|second|foreign|overseas|long|"
     r"private|bilateral|regional|ongoing|current|planned|[\w]+-(?:nation|country|city|leg)"

@@ -346,6 +346,12 @@ def test_a_noun_before_the_subject_does_not_make_it_an_object(
     assert pairs(found) == {frozenset(("Voss", "Berg"))}
 
 
+def test_a_place_in_what_they_discussed_is_not_where_they_met(meetings: Meetings) -> None:
+    text = "Lena Voss will meet Tomas Berg to discuss the floods in Lisbon and trade."
+    meeting = only(meetings(text, **facts()))
+    assert (meeting.place, names(meeting)) == (None, ["Voss", "Berg"])
+
+
 def test_delegation_leaders_meet(meetings: Meetings) -> None:
     text = (
         "Germany hosted the fourth round of the energy dialogue in Berlin on March 3, 2023. "

@@ -380,6 +380,7 @@ def test_a_year_that_dates_something_else_is_not_the_start(visits: Visits, text:
     [
         "Tokyo and Hanoi",
         "Tokyo, Japan and Hanoi, Vietnam",
+        "Tokyo, Japan; and Hanoi, Vietnam",
         "Japan and Vietnam",
         "Tokyo and Vietnam",
     ],
