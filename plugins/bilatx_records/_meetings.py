@@ -218,12 +218,21 @@ def read_meeting(
     guests = place_country is not None and place_country == (
         state.origin_of(subjects[0].person) if subjects else None
     )
+    places: dict[int, tuple[str | None, str | None]] = {}
     if not (pair or plural or between or guests) and trigger.kind != "host":
         hosts = _host_side(state, trigger, subjects, objects)
+        tour = _tour_stops(state, subjects, objects) if not hosts and form is _IN_PERSON else {}
         if hosts:
             groups = [([subjects[0].person, ref.person], [subjects[0], ref]) for ref in hosts]
+        elif tour:
+            # "will travel to Accra, Dar es Salaam and Lusaka ... will meet the
+            # Presidents of Ghana, Tanzania and Zambia": one meeting at each stop.
+            groups = [([subjects[0].person, ref.person], [subjects[0], ref]) for ref in objects]
+            for index, ref in enumerate(objects):
+                places[index] = tour[state.origin_of(ref.person) or ""]
     topics = _topics(ctx, trigger)
-    for participants, refs in groups:
+    for index, (participants, refs) in enumerate(groups):
+        here, here_country = places.get(index, (place, place_country))
         state.meetings.append(
             MeetingDraft(
                 participants=participants,
@@ -231,14 +240,46 @@ def read_meeting(
                 form=form,
                 date=date,
                 dated=dated,
-                place=place,
-                place_country=place_country,
+                place=here,
+                place_country=here_country,
                 future=future,
                 paragraph=ctx.paragraph_index(trigger.span.start),
                 topics=list(topics),
                 evidence=[trigger.span, *(r.span for r in refs)],
             )
         )
+
+
+_IN_PERSON: Final = bilatx.MeetingForm.IN_PERSON
+
+
+def _tour_stops(
+    state: State, subjects: list[Ref], objects: list[Ref]
+) -> dict[str, tuple[str | None, str | None]]:
+    """Return the stops of the subject's tour that the people met come from, or ``{}``.
+
+    When one traveller's trip told so far goes to several countries and the
+    people met are of those countries, one each, each is met at home: the
+    result maps each country to its stop's city (``None`` when the trip names
+    none there) and the country.
+    """
+    if len({person_key(r.person) for r in subjects}) != 1 or len(objects) < 2:  # noqa: PLR2004
+        return {}
+    traveller = person_key(subjects[0].person)
+    stops: dict[str, set[str]] = {}
+    for piece in state.pieces:
+        if piece.visitor is not None and person_key(piece.visitor) == traveller and piece.host:
+            stops.setdefault(piece.host, set()).update(piece.places)
+    countries = [state.origin_of(r.person) for r in objects]
+    if len(stops) < 2 or None in countries or len(set(countries)) != len(countries):  # noqa: PLR2004
+        return {}
+    if not set(countries) <= set(stops):
+        return {}
+    return {
+        code: (next(iter(stops[code])) if len(stops[code]) == 1 else None, code)
+        for code in countries
+        if code is not None
+    }
 
 
 def _host_side(

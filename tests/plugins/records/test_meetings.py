@@ -352,6 +352,21 @@ def test_a_place_in_what_they_discussed_is_not_where_they_met(meetings: Meetings
     assert (meeting.place, names(meeting)) == (None, ["Voss", "Berg"])
 
 
+def test_leaders_met_on_a_tour_are_met_at_their_own_stop(meetings: Meetings) -> None:
+    text = (
+        "Ravi Iyer will travel to Oslo, Norway; Lisbon, Portugal; and Berlin, Germany from "
+        "May 6 to 12. Ravi Iyer will meet with President Tomas Berg of Norway, Prime "
+        "Minister Ana Silva of Portugal, and Foreign Minister Lena Voss of Germany."
+    )
+    people = [("Ravi Iyer", "External Affairs Minister", "IND"), *PEOPLE[:3]]
+    found = meetings(text, **facts(people=people, dates=[("May 6 to 12", "2024-05-06/2024-05-12")]))
+    assert {(frozenset(names(m)), m.place) for m in found} == {
+        (frozenset(("Iyer", "Berg")), "Oslo"),
+        (frozenset(("Iyer", "Silva")), "Lisbon"),
+        (frozenset(("Iyer", "Voss")), "Berlin"),
+    }
+
+
 def test_delegation_leaders_meet(meetings: Meetings) -> None:
     text = (
         "Germany hosted the fourth round of the energy dialogue in Berlin on March 3, 2023. "
