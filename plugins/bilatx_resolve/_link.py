@@ -625,12 +625,42 @@ def _untitled_descriptions(
         taken.append(span)
 
 
+# Spanish-speaking countries, where a full name ends in two family names
+# ("Luis Lacalle Pou", "Andrés Manuel López Obrador").
+_TWO_SURNAMES: Final = frozenset(
+    {"ARG", "BOL", "CHL", "COL", "CRI", "CUB", "DOM", "ECU", "ESP", "GTM", "HND", "MEX"}
+    | {"NIC", "PAN", "PER", "PRY", "SLV", "URY", "VEN"}
+)
+# Given names that often come second ("José Luis", "María Elena"): after one,
+# a third word is the one family name.
+_SECOND_GIVEN: Final = frozenset(
+    {"luis", "carlos", "manuel", "jose", "maria", "antonio", "juan", "elena", "isabel"}
+    | {"alberto", "andres", "angel", "eduardo", "enrique", "fernando", "francisco", "javier"}
+    | {"jesus", "miguel", "pablo", "pedro", "ramon", "ricardo", "alejandro", "ignacio"}
+    | {"fernanda", "teresa", "carmen", "cristina", "eugenia", "luisa", "paula", "sofia"}
+)
+
+
+def _family_names(name: str, surname: str, country: str | None) -> str:
+    """Return both family names of a Spanish-speaking official named in full, else ``surname``."""
+    if country not in _TWO_SURNAMES or " " in surname:
+        return surname
+    words = name.split()
+    if not words or words[-1] != surname or len(words) not in {3, 4}:
+        return surname
+    if len(words) == 3 and fold_words(words[1])[0] in _SECOND_GIVEN:  # noqa: PLR2004
+        return surname
+    if not all(w[:1].isupper() and w.isalpha() for w in words[-2:]):
+        return surname
+    return " ".join(words[-2:])
+
+
 def _official(person: _Person, title: str | None, country: str | None) -> bilatx.Official:
     full = person.full()
     honorific = next((m.honorific for m in person.mentions if m.honorific), None)
     return bilatx.Official(
         name=full.name,
-        surname=person.surname or full.surname,
+        surname=_family_names(full.name, person.surname or full.surname, country),
         title=title,
         country=country,
         honorific=honorific,

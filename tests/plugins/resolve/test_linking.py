@@ -237,6 +237,21 @@ def test_the_office_to_a_country_is_another_office() -> None:
     assert extraction.mentions.person_at(bilatx.Span(start, start + 10)) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "surname"),
+    [
+        ("Chilean Foreign Minister Ana Rojas Vidal spoke.", "Rojas Vidal"),
+        ("Peruvian Trade Minister Juan Carlos Vidal Soto spoke.", "Vidal Soto"),
+        ("Chilean Foreign Minister Jose Luis Rojas spoke.", "Rojas"),
+        ("Chilean Foreign Minister Ana Rojas spoke.", "Rojas"),
+        ("Norwegian Foreign Minister Ana Rojas Vidal spoke.", "Vidal"),
+    ],
+)
+def test_spanish_speaking_officials_keep_both_family_names(text: str, surname: str) -> None:
+    (person,) = PIPELINE.extract(text).officials
+    assert person.surname == surname
+
+
 # ------------------------------------------------------------------- overlaps
 
 
