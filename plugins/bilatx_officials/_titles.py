@@ -180,7 +180,8 @@ def _title_word_text(text: str) -> bool:
         return True
     if 2 <= len(text) <= 8 and text.isupper():  # noqa: PLR2004  (an acronym)
         return text.lower() in g.agencies or text in g.abbreviations
-    return text in g.abbreviations
+    # "Sen." and "Gov." are tokenised without their full stop.
+    return text in g.abbreviations or text + "." in g.abbreviations
 
 
 def could_start_title(tok: Token) -> bool:

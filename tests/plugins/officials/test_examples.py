@@ -289,6 +289,21 @@ def test_a_capitalised_particle_inside_a_name_belongs_to_the_surname(
     assert only(text).surname == surname
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Sen. Ravi Mensah, a Missouri Republican, objected.", "Senator"),
+        ("They met Gov. Ravi Mensah of Ohio on Monday.", "Governor"),
+    ],
+)
+def test_dotted_abbreviations_of_offices(text: str, title: str) -> None:
+    assert [(m.name, m.title) for m in mentions(text)] == [("Ravi Mensah", title)]
+
+
+def test_a_surname_spelled_like_an_abbreviation_is_a_name() -> None:
+    assert [m.name for m in mentions("Cambodian Prime Minister Hun Sen spoke.")] == ["Hun Sen"]
+
+
 def test_honorific_name_then_definite_title() -> None:
     person = only("Mr Raman, the foreign minister, said little.")
     assert (person.name, person.title, person.honorific) == ("Raman", "foreign minister", "Mr")
