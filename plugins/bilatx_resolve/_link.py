@@ -648,7 +648,8 @@ def _family_names(name: str, surname: str, country: str | None) -> str:
     words = name.split()
     if not words or words[-1] != surname or len(words) not in {3, 4}:
         return surname
-    if len(words) == 3 and fold_words(words[1])[0] in _SECOND_GIVEN:  # noqa: PLR2004
+    second = fold_words(words[1])
+    if len(words) == 3 and (not second or second[0] in _SECOND_GIVEN):  # noqa: PLR2004
         return surname
     if not all(w[:1].isupper() and w.isalpha() for w in words[-2:]):
         return surname
