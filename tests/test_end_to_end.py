@@ -127,3 +127,13 @@ def test_guests_welcomed_by_an_unnamed_host_do_not_meet_each_other() -> None:
     )
     extraction = bilatx.extract(bilatx.Document(text=text, published="2024-05-10"))
     assert extraction.meetings == ()
+
+
+def test_sector_words_inside_an_office_name_no_sector() -> None:
+    text = (
+        "Kenya's minister of energy and mines, Amara Okafor, has yet to reply to an "
+        "invitation from Norway for talks on cooperation in fisheries."
+    )
+    extraction = bilatx.extract(bilatx.Document(text=text, published="2024-03-07"))
+    # Fisheries are agriculture's; energy and mines only name the office.
+    assert extraction.sectors == ("agriculture",)

@@ -15,7 +15,9 @@ This is the built-in ``bilatx_resolve_mentions`` implementation, registered
   uses, a well-known office-holder, or the document's context: see
   ``_country``);
 * links "the Secretary" or "the minister" to the one person holding that
-  office, when only one does.
+  office, when only one does;
+* drops sector words inside an office ("Minister of Energy and Mines
+  Alfredo del Mazo" names an official, not cooperation in energy).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ import attrs
 
 import bilatx
 from bilatx_resolve._known import find_known
-from bilatx_resolve._link import link_people, settle_overlaps
+from bilatx_resolve._link import link_people, offices_are_no_sectors, settle_overlaps
 
 NAME = "resolve"
 
@@ -37,4 +39,7 @@ def bilatx_resolve_mentions(doc: bilatx.Document, mentions: bilatx.Mentions) -> 
     if known:
         officials = sorted([*officials, *known], key=lambda m: (m.span.start, m.span.end))
     people = link_people(doc, officials, places)
-    return attrs.evolve(mentions, officials=officials, places=places, people=people)
+    sectors = offices_are_no_sectors(mentions.sectors, officials)
+    return attrs.evolve(
+        mentions, officials=officials, places=places, people=people, sectors=sectors
+    )

@@ -19,7 +19,7 @@ from bilatx_resolve._data import fold_words, known_people, offices
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-__all__ = ["link_people", "settle_overlaps"]
+__all__ = ["link_people", "offices_are_no_sectors", "settle_overlaps"]
 
 # Where a mention's country came from, strongest first (see the officials plugin's ``rule``).
 _STRONG_SOURCES: Final = frozenset({"qualifier", "of", "region", "agency", "party", "group"})
@@ -68,6 +68,20 @@ class _Person:
 def _source(mention: bilatx.OfficialMention) -> str | None:
     _, sep, source = mention.rule.partition(";country=")
     return source if sep else None
+
+
+def offices_are_no_sectors(
+    sectors: Sequence[bilatx.SectorMention], officials: Sequence[bilatx.OfficialMention]
+) -> list[bilatx.SectorMention]:
+    """Drop the sector words that are part of an official's title ("Energy Minister A")."""
+    titled = sorted((m.span.start, m.span.end) for m in officials if m.title)
+    starts = [start for start, _ in titled]
+
+    def inside(span: bilatx.Span) -> bool:
+        index = bisect.bisect_right(starts, span.start) - 1
+        return index >= 0 and titled[index][1] >= span.end
+
+    return [m for m in sectors if not inside(m.span)]
 
 
 def settle_overlaps(
