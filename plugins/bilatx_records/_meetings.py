@@ -222,6 +222,8 @@ def read_meeting(
     if not (pair or plural or between or guests) and trigger.kind != "host":
         hosts = _host_side(state, trigger, subjects, objects)
         tour = _tour_stops(state, subjects, objects) if not hosts and form is _IN_PERSON else {}
+        if not hosts and _one_by_one(state, trigger, subjects, objects):
+            hosts = objects
         if hosts:
             groups = [([subjects[0].person, ref.person], [subjects[0], ref]) for ref in hosts]
         elif tour:
@@ -251,6 +253,36 @@ def read_meeting(
 
 
 _IN_PERSON: Final = bilatx.MeetingForm.IN_PERSON
+_SEPARATE_RE: Final = regex.compile(
+    r"(?<![\w])(?:bilateral\s+(?:meetings|talks)|bilaterals|separate(?:ly)?|individual\s+meetings"
+    r"|one-on-one)(?![\w])",
+    regex.IGNORECASE,
+)
+_TOGETHER_RE: Final = regex.compile(
+    r"(?<![\w])(?:counterparts|trilateral|quadrilateral|multilateral|jointly|together|joint"
+    r"|group|delegations?)(?![\w])",
+    regex.IGNORECASE,
+)
+
+
+def _one_by_one(state: State, trigger: Trigger, subjects: list[Ref], objects: list[Ref]) -> bool:
+    """Whether one traveller's list of people met are meetings one by one.
+
+    "will have bilateral meetings with A, B and C", or a schedule of three or
+    more people of several countries or bodies ("will meet Secretary of State
+    A, IMF Managing Director B and C, Chairman of the Federal Reserve"), unless
+    the sentence makes them one group ("his counterparts", "trilateral").
+    """
+    if len({person_key(r.person) for r in subjects}) != 1 or len(objects) < 2:  # noqa: PLR2004
+        return False
+    sentence = state.ctx.around(trigger.span)
+    text = state.ctx.text
+    if _SEPARATE_RE.search(text, sentence.start, sentence.end):
+        return True
+    if _TOGETHER_RE.search(text, sentence.start, sentence.end):
+        return False
+    countries = {state.origin_of(r.person) for r in objects}
+    return len(objects) >= 3 and len(countries) >= 2  # noqa: PLR2004
 
 
 def _tour_stops(

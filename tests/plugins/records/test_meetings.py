@@ -367,6 +367,24 @@ def test_leaders_met_on_a_tour_are_met_at_their_own_stop(meetings: Meetings) -> 
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "sizes"),
+    [
+        ("Ravi Iyer will have bilateral meetings with Lena Voss and Tomas Berg.", [2, 2]),
+        ("Ravi Iyer will meet Lena Voss, Tomas Berg and Ana Silva.", [2, 2, 2]),
+        ("Ravi Iyer will meet his counterparts Lena Voss, Tomas Berg and Ana Silva.", [4]),
+        ("Ravi Iyer will hold trilateral talks with Lena Voss and Tomas Berg.", [3]),
+    ],
+)
+def test_a_schedule_of_people_from_several_countries_is_met_one_by_one(
+    meetings: Meetings, text: str, sizes: list[int]
+) -> None:
+    people = [("Ravi Iyer", "External Affairs Minister", "IND"), *PEOPLE[:3]]
+    found = meetings(text, **facts(people=people))
+    assert sorted(len(m.participants) for m in found) == sizes
+    assert all("Iyer" in names(m) for m in found)
+
+
 def test_delegation_leaders_meet(meetings: Meetings) -> None:
     text = (
         "Germany hosted the fourth round of the energy dialogue in Berlin on March 3, 2023. "
