@@ -222,7 +222,7 @@ def read_meeting(
     if not (pair or plural or between or guests) and trigger.kind != "host":
         hosts = _host_side(state, trigger, subjects, objects)
         tour = _tour_stops(state, subjects, objects) if not hosts and form is _IN_PERSON else {}
-        if not hosts and _one_by_one(state, trigger, subjects, objects):
+        if not hosts and _one_by_one(state, trigger, subjects, objects, future=future):
             hosts = objects
         if hosts:
             groups = [([subjects[0].person, ref.person], [subjects[0], ref]) for ref in hosts]
@@ -265,13 +265,17 @@ _TOGETHER_RE: Final = regex.compile(
 )
 
 
-def _one_by_one(state: State, trigger: Trigger, subjects: list[Ref], objects: list[Ref]) -> bool:
+def _one_by_one(
+    state: State, trigger: Trigger, subjects: list[Ref], objects: list[Ref], *, future: bool
+) -> bool:
     """Whether one traveller's list of people met are meetings one by one.
 
     "will have bilateral meetings with A, B and C", or a schedule of three or
     more people of several countries or bodies ("will meet Secretary of State
     A, IMF Managing Director B and C, Chairman of the Federal Reserve"), unless
-    the sentence makes them one group ("his counterparts", "trilateral").
+    the sentence makes them one group ("his counterparts", "trilateral"). A
+    meeting told as done with several ("met A, B and C") stays one: at a
+    summit it is as often a group.
     """
     if len({person_key(r.person) for r in subjects}) != 1 or len(objects) < 2:  # noqa: PLR2004
         return False
@@ -282,7 +286,7 @@ def _one_by_one(state: State, trigger: Trigger, subjects: list[Ref], objects: li
     if _TOGETHER_RE.search(text, sentence.start, sentence.end):
         return False
     countries = {state.origin_of(r.person) for r in objects}
-    return len(objects) >= 3 and len(countries) >= 2  # noqa: PLR2004
+    return future and len(objects) >= 3 and len(countries) >= 2  # noqa: PLR2004
 
 
 def _tour_stops(

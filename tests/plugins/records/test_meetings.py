@@ -372,6 +372,7 @@ def test_leaders_met_on_a_tour_are_met_at_their_own_stop(meetings: Meetings) -> 
     [
         ("Ravi Iyer will have bilateral meetings with Lena Voss and Tomas Berg.", [2, 2]),
         ("Ravi Iyer will meet Lena Voss, Tomas Berg and Ana Silva.", [2, 2, 2]),
+        ("Ravi Iyer met Lena Voss, Tomas Berg and Ana Silva.", [4]),
         ("Ravi Iyer will meet his counterparts Lena Voss, Tomas Berg and Ana Silva.", [4]),
         ("Ravi Iyer will hold trilateral talks with Lena Voss and Tomas Berg.", [3]),
     ],
