@@ -537,18 +537,32 @@ def _definite_descriptions(
         person.extra.append(span)
 
 
+# "the Swiss", "the U.S.", "Norway's", "South Korea's": the country before an office.
+_COUNTRY_WORD: Final = r"(?:\p{Lu}(?:\.\p{Lu})+\.?|\p{Lu}\p{L}*(?:[ -]\p{Lu}\p{L}*)?)"
+_COUNTRY_BEFORE: Final = (
+    rf"(?:\b[Tt]he\s+(?P<country>{_COUNTRY_WORD})|\b(?P<country>{_COUNTRY_WORD})['\u2019]s)\s+"
+)
+# No "of", "for" or "to" after the office (another office), nor a name.
+_NOTHING_AFTER: Final = r"\b(?!\s+(?:of|for|to)\b)(?![ \t]+\p{Lu})"
+
+
 @lru_cache(maxsize=512)
 def _qualified(phrases: tuple[str, ...]) -> regex.Pattern[str]:
     """A country word, then one of ``phrases`` (offices), no "of" or name after.
 
     "the Swiss President", "the U.S. Trade Representative", "Norway's foreign minister".
     """
-    country = r"(?:\p{Lu}(?:\.\p{Lu})+\.?|\p{Lu}\p{L}*(?:[ -]\p{Lu}\p{L}*)?)"
     return regex.compile(
-        rf"(?:\b[Tt]he\s+(?P<country>{country})|\b(?P<country>{country})['\u2019]s)"
-        r"\s+(?i:(?P<office>\L<phrases>))\b(?!\s+(?:of|for|to)\b)(?![ \t]+\p{Lu})",
+        rf"{_COUNTRY_BEFORE}(?i:(?P<office>\L<phrases>)){_NOTHING_AFTER}",
         phrases=list(phrases),
     )
+
+
+def _taken(people: list[_Person]) -> list[bilatx.Span]:
+    """Every span already linked to somebody."""
+    return [m.span for person in people for m in person.mentions] + [
+        span for person in people for span in person.extra
+    ]
 
 
 def _qualified_descriptions(
@@ -571,8 +585,7 @@ def _qualified_descriptions(
             phrases.setdefault((phrase, country), set()).add(index)
     if not phrases:
         return
-    taken = [m.span for person in people for m in person.mentions]
-    taken += [span for person in people for span in person.extra]
+    taken = _taken(people)
     alternatives = tuple(sorted({phrase for phrase, _ in phrases}, key=len, reverse=True))
     for match in _qualified(alternatives).finditer(doc.text):
         code = geo.country_code(match.group("country"))
@@ -592,11 +605,9 @@ def _qualified_descriptions(
 @cache
 def _any_office() -> regex.Pattern[str]:
     """A country word and an office of any holder: "the British foreign secretary"."""
-    country = r"(?:\p{Lu}(?:\.\p{Lu})+\.?|\p{Lu}\p{L}*(?:[ -]\p{Lu}\p{L}*)?)"
     return regex.compile(
-        rf"(?:\b[Tt]he\s+(?P<country>{country})|\b(?P<country>{country})['\u2019]s)\s+"
-        r"(?P<office>(?:[\p{L}-]+\s+){0,3}?(?i:\L<heads>))\b"
-        r"(?!\s+(?:of|for|to)\b)(?![ \t]+\p{Lu})(?!['\u2019]s)",
+        rf"{_COUNTRY_BEFORE}(?P<office>(?:[\p{{L}}-]+\s+){{0,3}}?(?i:\L<heads>))"
+        rf"{_NOTHING_AFTER}(?!['\u2019]s)",
         heads=list(_HEAD_WORDS),
     )
 
@@ -619,8 +630,7 @@ def _untitled_descriptions(
             untitled.setdefault(country, []).append(index)
     if not untitled:
         return
-    taken = [m.span for person in people for m in person.mentions]
-    taken += [span for person in people for span in person.extra]
+    taken = _taken(people)
     for match in _any_office().finditer(doc.text):
         code = geo.country_code(match.group("country"))
         candidates = untitled.get(code or "", [])
