@@ -122,6 +122,12 @@ _MONTH_CONTEXT: Final = (
     r"(?i:\b(?:in|since|until|till|during|through|early|late|mid|month\s+of)\s+|mid-)"
 )
 _MONTH_CONTEXT_NOT_MAY: Final = r"(?i:\b(?:by|from|for|before|after|to)\s+)"
+# Wire copy sometimes writes a month or weekday in lower case ("in march",
+# "on tuesday"): after these words only, as "march" and "may" are also verbs.
+_LOWER_MONTHS: Final = "|".join(m.lower() for m in MONTHS if m != "May")
+_LOWER_MONTH_CONTEXT: Final = r"\b(?:in|since|until|during|early|late|mid)\s+"
+_LOWER_WEEKDAYS: Final = "|".join(w.lower() for w in WEEKDAYS)
+_LOWER_WEEKDAY_CONTEXT: Final = r"\b(?:on|last|next|this|since|until|by|every)\s+"
 _FISCAL_YEAR: Final = rf"{_YEAR_PLAIN}\s*[-\u2013/]\s*(?:[0-9]{{4}}|[0-9]{{2}})(?![\w])"
 
 
@@ -167,6 +173,7 @@ _TRIGGERS: Final[dict[str, tuple[str | tuple[str, ...], int, int]]] = {
         (
             *("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
             *("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"),
+            *(m.lower() for m in MONTHS if m != "May"),
         ),
         40,
         72,
@@ -185,7 +192,11 @@ _TRIGGERS: Final[dict[str, tuple[str | tuple[str, ...], int, int]]] = {
     "unit": (_cases("day", "week", "month", "year", "fortnight"), 40, 24),
     "relative_day": (_cases("yesterday", "today", "tomorrow", "night"), 28, 2),
     "ago": (_cases("ago"), 48, 4),
-    "weekday": (WEEKDAYS + tuple(w.upper() for w in WEEKDAYS), 16, 12),
+    "weekday": (
+        WEEKDAYS + tuple(w.upper() for w in WEEKDAYS) + tuple(w.lower() for w in WEEKDAYS),
+        16,
+        12,
+    ),
     "season": (_cases("spring", "summer", "autumn", "winter", "fall"), 16, 16),
     "partial": (
         tuple(
@@ -270,7 +281,8 @@ def _month_sources() -> list[tuple[str, str, int, str]]:
     # "in May", "since June", "in June and September", "planned for July and August"
     month_bare = rf"""
         (?:(?<={_MONTH_CONTEXT})(?P<m1>{_MONTH_FULL})
-          |(?<={_MONTH_CONTEXT_NOT_MAY})(?P<m1>{_MONTH_FULL_NOT_MAY}))(?![\w])
+          |(?<={_MONTH_CONTEXT_NOT_MAY})(?P<m1>{_MONTH_FULL_NOT_MAY})
+          |(?<={_LOWER_MONTH_CONTEXT})(?P<m1>{_LOWER_MONTHS}))(?![\w])
         (?:(?:,\s*(?:and\s+)?|\s+(?:and|or|&)\s+)(?P<more>{_MONTH_FULL})(?![\w]))*
         (?!\s*[0-9])
     """
@@ -413,7 +425,7 @@ def _other_sources() -> list[tuple[str, str, int, str]]:
     weekday = rf"""
         (?<!\b(?:{"|".join(HOLIDAY_PREFIXES)})\s)
         (?:(?P<rel>{W("last", "next", "this", "coming", "past")})\s+)?
-        (?P<wd>{_WEEKDAY_FULL})(?![\w])
+        (?:(?P<wd>{_WEEKDAY_FULL})|(?<={_LOWER_WEEKDAY_CONTEXT})(?P<wd>{_LOWER_WEEKDAYS}))(?![\w])
     """
     # "on the 26th" (the month comes from the previous date)
     ordinal_day = r"""

@@ -428,3 +428,26 @@ def test_plugin_name_and_hook() -> None:
         doc=bilatx.Document(text=""), settings=bilatx.Settings()
     )
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The accord dates from the president's visit in march.", "2024-03"),
+        ("Exports were frozen on tuesday.", "2024-08-27"),
+        ("Nothing has moved since june.", "2024-06"),
+    ],
+)
+def test_lower_case_months_and_weekdays_after_a_preposition(text: str, expected: str) -> None:
+    mention = only(text, "2024-08-28")  # a Wednesday
+    assert mention.value is not None
+    assert mention.value.iso() == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Prices may rise in may.", "Farmers march to the capital.", "Tuesday's vote was close."],
+)
+def test_lower_case_words_that_are_no_dates(text: str) -> None:
+    found = [m for m in run(text, "2024-08-28") if isinstance(m, bilatx.DateMention)]
+    assert all(m.text[:1].isupper() for m in found)
