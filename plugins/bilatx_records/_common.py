@@ -908,8 +908,10 @@ def governing_word(
             continue
         if skipped in _GOVERNING_GLUE:
             return skipped
-        noun = _DETERMINER_BEFORE_RE.search(text, max(limit, k - 8), k) is not None
-        if noun and bare.lower() in OBJECT_WORDS:
+        # The cheap set test first: this runs for every name the builders read.
+        if bare.lower() in OBJECT_WORDS and _DETERMINER_BEFORE_RE.search(
+            text, max(limit, k - 8), k
+        ):
             # "During the visit President A and B signed": a noun, then the next
             # phrase's subject; a verb ("will visit President A") has no article.
             return ""

@@ -253,6 +253,13 @@ def read_meeting(
 
 
 _IN_PERSON: Final = bilatx.MeetingForm.IN_PERSON
+
+
+def _one_subject(subjects: list[Ref]) -> bool:
+    """Whether the subject side is one person (however many times referred to)."""
+    return len({person_key(r.person) for r in subjects}) == 1
+
+
 _SEPARATE_RE: Final = regex.compile(
     r"(?<![\w])(?:bilateral\s+(?:meetings|talks)|bilaterals|separate(?:ly)?|individual\s+meetings"
     r"|one-on-one)(?![\w])",
@@ -277,7 +284,7 @@ def _one_by_one(
     meeting told as done with several ("met A, B and C") stays one: at a
     summit it is as often a group.
     """
-    if len({person_key(r.person) for r in subjects}) != 1 or len(objects) < 2:  # noqa: PLR2004
+    if not _one_subject(subjects) or len(objects) < 2:  # noqa: PLR2004
         return False
     sentence = state.ctx.around(trigger.span)
     text = state.ctx.text
@@ -299,7 +306,7 @@ def _tour_stops(
     result maps each country to its stop's city (``None`` when the trip names
     none there) and the country.
     """
-    if len({person_key(r.person) for r in subjects}) != 1 or len(objects) < 2:  # noqa: PLR2004
+    if not _one_subject(subjects) or len(objects) < 2:  # noqa: PLR2004
         return {}
     traveller = person_key(subjects[0].person)
     stops: dict[str, set[str]] = {}
@@ -332,7 +339,7 @@ def _host_side(
     subject's own country: the caller decides that).
     Returns ``[]`` when the meeting is not of that shape.
     """
-    if len({person_key(r.person) for r in subjects}) != 1 or not objects:
+    if not _one_subject(subjects) or not objects:
         return []
     if _VISITING_RE.search(state.ctx.text, trigger.span.end, objects[0].span.start):
         return []

@@ -144,10 +144,7 @@ class _People:
             refs.extend((own.start, "official", person) for own in person.spans)
         for surname in unknown - {p.surname for p in self.others.values()}:
             # "Asif had tweeted" with no full name: somebody, though not one we can name.
-            refs.extend(
-                (m.start(), "unnamed", None)
-                for m in regex.finditer(rf"(?<![\w]){regex.escape(surname)}(?![\w])", text)
-            )
+            refs.extend((span.start, "unnamed", None) for span in _word_spans(text, surname))
         self.refs = sorted((r for r in refs if not self.in_quotation(r[0])), key=lambda r: r[0])
         self.ref_starts = [r[0] for r in self.refs]
 
@@ -165,11 +162,9 @@ class _People:
         known = self.others.get(_fold(surname))
         if known is not None or len(name.split()) == 1:
             return known
-        spans = [
-            bilatx.Span(m.start(), m.end())
-            for m in regex.finditer(rf"(?<![\w]){regex.escape(surname)}(?![\w])", self.doc.text)
-        ]
-        person = bilatx.Official(name=name, surname=surname, spans=spans)
+        person = bilatx.Official(
+            name=name, surname=surname, spans=_word_spans(self.doc.text, surname)
+        )
         self.others[_fold(surname)] = person
         return person
 
@@ -334,6 +329,12 @@ class _People:
 
 
 _WORD_RE: Final = regex.compile(r"[\w-]+")
+
+
+def _word_spans(text: str, word: str) -> list[bilatx.Span]:
+    """Every place ``word`` stands as a whole word in ``text``."""
+    pattern = rf"(?<![\w]){regex.escape(word)}(?![\w])"
+    return [bilatx.Span(m.start(), m.end()) for m in regex.finditer(pattern, text)]
 
 
 @cache
