@@ -1522,8 +1522,10 @@ def annotated_texts(
     codes = _or(places, st.sampled_from(COUNTRIES))
     sector_ids = _or(sectors, st.sampled_from(SECTORS))
     statements_ = _or(quotes, _statements(people))
+    # From 1992: before it "roubles" are Soviet roubles (SUR), and a default
+    # text must mean what the money strategy says it means (RUB).
     days = _or(
-        published, st.one_of(st.none(), st.dates(dt.date(1990, 1, 1), dt.date(2040, 12, 31)))
+        published, st.one_of(st.none(), st.dates(dt.date(1992, 1, 1), dt.date(2040, 12, 31)))
     )
     sentences = _or(filler, _sentences())
     # st.nothing() as filler: facts only, one after another.
