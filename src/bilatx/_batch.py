@@ -21,6 +21,7 @@ import multiprocessing
 import multiprocessing.connection
 import os
 import pickle
+import queue
 import sys
 import threading
 import time
@@ -47,7 +48,9 @@ _BATCH_DOCS: Final = 16
 _BATCH_CHARS: Final = 256 * 1024
 """...unless they add up to this many characters; a big document travels alone."""
 _IN_FLIGHT_PER_WORKER: Final = 3
-"""Batches queued per worker: keeps every worker busy while bounding memory."""
+"""Batches read ahead per worker: keeps every worker busy while bounding memory."""
+_SENT_PER_WORKER: Final = 2
+"""Batches handed to one worker before it answers: the one it works on and the next."""
 _REPORTED_LINES: Final = 50
 """Bad input lines reported one by one before the rest are only counted."""
 
@@ -98,6 +101,34 @@ def _extract_one(pipeline: Pipeline, doc: Document, mode: _Mode) -> Outcome:
         return Outcome(failure=exc)
 
 
+def _read_tasks(conn: Connection, tasks: queue.SimpleQueue[Any], parent: int) -> None:
+    """Move the batches the parent sends into ``tasks``; ``None`` there means stop.
+
+    Reading on a thread of its own lets the parent queue the next batch while
+    this worker is still busy (no idle gap between batches) without either
+    side ever blocking on a full pipe.
+    """
+    while True:
+        # Poll so that a worker whose parent was killed outright does not linger.
+        try:
+            ready = conn.poll(1.0)
+        except (EOFError, OSError):
+            tasks.put(None)
+            return
+        if not ready:
+            if os.getppid() != parent:
+                tasks.put(None)
+                return
+            continue
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            task = None
+        tasks.put(task)
+        if task is None:
+            return
+
+
 def _worker_main(conn: Connection, payload: bytes, parent: int) -> None:
     """Run in a worker process: extract each batch the parent sends, send the outcomes back."""
     import signal  # noqa: PLC0415
@@ -107,16 +138,10 @@ def _worker_main(conn: Connection, payload: bytes, parent: int) -> None:
     # A forked worker inherits the parent's SIGTERM handler; here SIGTERM just ends it.
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     pipeline: Pipeline = pickle.loads(payload)  # noqa: S301  (our parent's own pipeline)
+    tasks: queue.SimpleQueue[Any] = queue.SimpleQueue()
+    threading.Thread(target=_read_tasks, args=(conn, tasks, parent), daemon=True).start()
     while True:
-        # Poll so that a worker whose parent was killed outright does not linger.
-        if not conn.poll(1.0):
-            if os.getppid() != parent:
-                return
-            continue
-        try:
-            task = conn.recv()
-        except (EOFError, OSError):
-            return
+        task = tasks.get()
         if task is None:
             return
         docs, mode = task
@@ -126,7 +151,10 @@ def _worker_main(conn: Connection, payload: bytes, parent: int) -> None:
             if isinstance(outcome.failure, Exception):
                 outcome = Outcome(failure=_portable(outcome.failure))
             outcomes.append(outcome)
-        conn.send(outcomes)
+        try:
+            conn.send(outcomes)
+        except (EOFError, OSError):
+            return
 
 
 # ------------------------------------------------------------- parent side
@@ -174,10 +202,11 @@ class _Worker:
         )
         self.process.start()
         child.close()  # the parent keeps only its end: the worker's death then reads as EOF
-        self.task: _Task | None = None
+        self.tasks: collections.deque[_Task] = collections.deque()
+        """Batches sent and not yet answered, oldest (the one being worked on) first."""
 
     def send(self, task: _Task, mode: _Mode) -> None:
-        self.task = task
+        self.tasks.append(task)
         self.conn.send((task.docs, mode))
 
     def stop(self, *, hard: bool) -> None:
@@ -324,33 +353,38 @@ class _Scheduler(Generic[K]):
                 worker.stop(hard=not clean)
 
     def _dispatch(self) -> None:
-        for worker in self.workers:
-            if worker.task is None and self.queue:
-                worker.send(self.queue.popleft(), self.mode)
+        # Fill every worker's own queue, least loaded first, so a worker has
+        # its next batch at hand the moment it finishes one.
+        while self.queue:
+            worker = min(self.workers, key=lambda w: len(w.tasks))
+            if len(worker.tasks) >= _SENT_PER_WORKER:
+                return
+            worker.send(self.queue.popleft(), self.mode)
 
     def _collect(self) -> None:
-        busy = {w.conn: w for w in self.workers if w.task is not None}
+        busy = {w.conn: w for w in self.workers if w.tasks}
         if not busy:
             return
         for conn in multiprocessing.connection.wait(list(busy)):
             worker = busy[cast("Connection", conn)]
-            task = worker.task
-            assert task is not None  # noqa: S101  (only busy workers are waited on)
             try:
                 results: list[Outcome] = worker.conn.recv()
             except (EOFError, OSError):
-                self._died(worker, task)
+                self._died(worker)
                 continue
-            worker.task = None
+            task = worker.tasks.popleft()
             self.outcomes[task.slot][task.index : task.index + len(results)] = results
 
-    def _died(self, worker: _Worker, task: _Task) -> None:
+    def _died(self, worker: _Worker) -> None:
         worker.process.join(timeout=5)
         exitcode = worker.process.exitcode
-        worker.task = None
+        task, *waiting = worker.tasks
+        worker.tasks.clear()
         worker.stop(hard=True)
         self.workers.remove(worker)
         self._spawn()
+        # Batches sent after the one it died on were never started: they go first again.
+        self.queue.extendleft(reversed(waiting))
         if len(task.docs) == 1:
             self.outcomes[task.slot][task.index] = _crashed(task.docs[0], exitcode)
             return

@@ -220,6 +220,18 @@ def test_a_plugin_that_kills_its_worker_costs_only_that_document(
         list(_pipeline(ExitsProcess(), strict=True).extract_many(docs, workers=2))
 
 
+def test_a_worker_that_dies_with_batches_queued_behind_it_loses_none_of_them(
+    spawned_workers: types.ModuleType,
+) -> None:
+    # Enough batches that each worker has the next one waiting when the
+    # second worker dies on its first: the waiting batch must still be done.
+    docs = [Document(text=TEXT + (" EXIT" if i == 20 else ""), id=f"q{i}") for i in range(120)]
+    results = list(_pipeline(Good(), ExitsProcess()).extract_many(docs, workers=2))
+    assert [ex.id for ex in results] == [d.id for d in docs]
+    assert [ex.id for ex in results if ex.errors] == ["q20"]
+    assert all([m.text for m in ex.dates] == ["2021", "2023"] for ex in results if ex.id != "q20")
+
+
 def test_the_batch_reports_plugin_failures_with_file_line_and_document(tmp_path: Path) -> None:
     source = tmp_path / "in.jsonl"
     source.write_text("\n".join(json.dumps({"id": f"b{i}", "text": TEXT}) for i in range(3)) + "\n")
