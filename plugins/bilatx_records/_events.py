@@ -9,7 +9,6 @@ and meeting builders can each ask for their half.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import attrs
@@ -33,9 +32,24 @@ class Events:
     meetings: tuple[bilatx.Meeting, ...]
 
 
-@lru_cache(maxsize=8)
+# The visits and meetings hooks read the same analysis of the same objects.
+# Kept by identity: hashing a document's whole Mentions to look it up in an
+# ordinary cache cost more than a tenth of the analysis itself.
+# One slot, read and replaced whole, so that threads sharing it never mix answers.
+_last: list[tuple[bilatx.Document, bilatx.Mentions, Events] | None] = [None]
+
+
 def analyse(doc: bilatx.Document, mentions: bilatx.Mentions) -> Events:
-    """Read ``doc`` for visits and meetings (cached per document and mentions)."""
+    """Read ``doc`` for visits and meetings (the last answer is kept for the same objects)."""
+    last = _last[0]
+    if last is not None and last[0] is doc and last[1] is mentions:
+        return last[2]
+    events = _analyse(doc, mentions)
+    _last[0] = (doc, mentions, events)
+    return events
+
+
+def _analyse(doc: bilatx.Document, mentions: bilatx.Mentions) -> Events:
     ctx = Context(doc, mentions)
     state = State(ctx)
     triggers = find_triggers(ctx)
