@@ -231,14 +231,14 @@ def finditer(
 # groups) gives every word, and the lengths of the pieces give every word's
 # offset, with no match object per word.
 _NON_WORD: Final = regex.compile(r"(\W+)")
-_HEAD: Final = 4
-_MAX_HEADS: Final = 1 << 15
+_HEAD: Final = 24
+_MAX_HEADS: Final = 1 << 17
 _heads: dict[regex.Pattern[str], dict[str, bool]] = {}
 
 
 @lru_cache(maxsize=4)
 def _word_heads(text: str) -> tuple[list[str], list[int]]:
-    """The first characters from every word start of ``text`` on, and where each word starts.
+    """Every word of ``text`` with the character after it (its head), and where each word starts.
 
     Kept for the last few texts: several plugins scan the same document.
     """
@@ -246,8 +246,8 @@ def _word_heads(text: str) -> tuple[list[str], list[int]]:
     ends = list(accumulate(map(len, pieces)))
     # Words sit at even places; the one at place i > 0 starts where piece i-1 ends.
     # The first and last may be empty (the text starts or ends between words).
-    starts = [s for w, s in zip(pieces[0::2], [0, *ends[1::2]], strict=True) if w]
-    return [text[s : s + _HEAD] for s in starts], starts
+    pairs = [(s, len(w)) for w, s in zip(pieces[0::2], [0, *ends[1::2]], strict=True) if w]
+    return [text[s : s + min(size + 1, _HEAD)] for s, size in pairs], [s for s, _ in pairs]
 
 
 def word_finditer(
@@ -258,8 +258,8 @@ def word_finditer(
     A pattern of many alternative words (trigger verbs, cue phrases) is slow to
     search: the engine tries every alternative at every position. This tries
     ``pattern`` only where a word starts, and only where the pattern can
-    begin with the four characters from there (a partial match on those
-    characters alone, remembered for each pattern).
+    begin with the word there and the character after it (a partial match on
+    those characters alone, remembered for each pattern).
 
     The matches are exactly ``finditer``'s when every match of ``pattern``
     starts at a word character with no word character before it (the
