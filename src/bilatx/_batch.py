@@ -207,7 +207,10 @@ class _Worker:
 
     def send(self, task: _Task, mode: _Mode) -> None:
         self.tasks.append(task)
-        self.conn.send((task.docs, mode))
+        # A worker that died before it was told reads as closed in _collect,
+        # and the scheduler then re-sends what it held.
+        with contextlib.suppress(OSError):
+            self.conn.send((task.docs, mode))
 
     def stop(self, *, hard: bool) -> None:
         if not hard and self.process.is_alive():
