@@ -589,7 +589,43 @@ def _any_name_pattern() -> regex.Pattern[str]:
     return regex.compile(rf"(\L<names>){_NAME_TAIL}", regex.IGNORECASE, names=_country_names())
 
 
-def _name_at(text: str, pos: int) -> regex.Match[str] | None:
+_TAIL: Final = regex.compile(_NAME_TAIL, regex.IGNORECASE)
+
+# ``(start, end)`` of a name and the end of its tail: what :func:`_name_at` finds.
+_NameSpan: TypeAlias = tuple[int, int, int]
+
+
+def _ascii_forms(name: str) -> list[str]:
+    """Every lower-case ASCII text ``name`` matches case-insensitively (none if it cannot)."""
+    forms = [""]
+    for char in name:
+        forms = [f + v for f in forms for v in _ascii_variants(char)]
+    return forms
+
+
+@lru_cache(maxsize=4096)
+def _names_at_head(head: str) -> tuple[tuple[tuple[int, str], ...], int, tuple[str, ...]] | None:
+    """The names that can begin with ``head`` (lower-case ASCII, at most 3 characters).
+
+    Returns ``(keys, longest, forms)``: the groups of :func:`_names_by_prefix`
+    holding them, the length of the longest, and the lower-case ASCII texts
+    they match, longest first. ``None`` when no name begins so.
+    """
+    table = _names_by_prefix()
+    assert table is not None  # noqa: S101  (only called when the table exists)
+    keys = tuple((k, head[:k]) for k in range(1, len(head) + 1) if head[:k] in table[k])
+    if not keys:
+        return None
+    names = {n for k, part in keys for n in table[k][part]}
+    forms = sorted({f for n in names for f in _ascii_forms(n)}, key=len, reverse=True)
+    return keys, max(map(len, names)), tuple(forms)
+
+
+def _span(match: regex.Match[str] | None) -> _NameSpan | None:
+    return None if match is None else (match.start(1), match.end(1), match.end())
+
+
+def _name_at(text: str, pos: int) -> _NameSpan | None:
     """A name and its tail at ``pos``, as the name part of :func:`_country_pattern` matches it.
 
     Only the names that can begin like ``text`` does at ``pos`` are tried: the
@@ -598,15 +634,29 @@ def _name_at(text: str, pos: int) -> regex.Match[str] | None:
     table = _names_by_prefix()
     head = text[pos : pos + _PREFIX]
     if table is None or not head.isascii():
-        return _any_name_pattern().match(text, pos)
-    head = head.lower()
-    keys = tuple((k, head[:k]) for k in range(1, len(head) + 1) if head[:k] in table[k])
-    if not keys:
+        return _span(_any_name_pattern().match(text, pos))
+    found = _names_at_head(head.lower())
+    if found is None:
         return None
-    return _name_pattern(keys).match(text, pos)
+    keys, longest, forms = found
+    window = text[pos : pos + longest]
+    if not window.isascii():
+        # Outside ASCII, case-insensitive matching has more cases ("\u212a"
+        # is a "k"): the pattern itself decides.
+        return _span(_name_pattern(keys).match(text, pos))
+    # In ASCII text a name matches exactly where the lower-cased text begins
+    # with one of its forms; the pattern tries the longest name first and
+    # falls back to shorter ones when the tail fails, and so does this loop.
+    lower = window.lower()
+    for form in forms:
+        if lower.startswith(form):
+            tail = _TAIL.match(text, pos + len(form))
+            if tail is not None:
+                return pos, pos + len(form), tail.end()
+    return None
 
 
-def _country_match(text: str, pos: int) -> regex.Match[str] | None:
+def _country_match(text: str, pos: int) -> _NameSpan | None:
     """:func:`_country_pattern` matched at ``pos`` (where its look-behind holds)."""
     # The optional "the" is greedy: with it first, then without. Names never
     # begin with white space, so "the" takes every space after it.
@@ -644,11 +694,28 @@ _RECENT_TEXTS: Final = 4
 
 @lru_cache(maxsize=_RECENT_TEXTS)
 def _countries_in(text: str, *, shared: bool) -> tuple[CountryMatch, ...]:
-    return tuple(_scan_countries(text, shared_names(text) if shared else {}))
-
-
-def _scan_countries(text: str, reading: dict[str, str]) -> Iterator[CountryMatch]:
     codes = _tables()[0]
+    reading = shared_names(text) if shared else {}
+    found = []
+    for start, end, written, key in _names_in(text):
+        code = codes.get(key) or reading.get(key)
+        if code is not None:
+            found.append(CountryMatch((start, end, written, code)))
+    return tuple(found)
+
+
+@lru_cache(maxsize=_RECENT_TEXTS)
+def _names_in(text: str) -> tuple[tuple[int, int, str, str], ...]:
+    """``(start, end, written, folded)`` of every name :func:`find_countries` may report.
+
+    Which names count depends on the reading of shared names, where they are
+    does not: one scan serves both readings (places asks with ``shared``,
+    sectors and money without).
+    """
+    return tuple(_scan_names(text))
+
+
+def _scan_names(text: str) -> Iterator[tuple[int, int, str, str]]:
     end = 0
     # Only a capitalised word (perhaps after "the") can start a name that
     # counts, so the names are tried only there: the same matches as a
@@ -659,19 +726,16 @@ def _scan_countries(text: str, reading: dict[str, str]) -> Iterator[CountryMatch
         match = _country_match(text, candidate.start())
         if match is None:
             continue
-        end = match.end()
-        written = match.group(1)
+        name_start, name_end, end = match
+        written = text[name_start:name_end]
         if not written[:1].isupper():
             continue
         if len(written.replace(".", "").replace(" ", "")) <= 3 and written.upper() != written:  # noqa: PLR2004
             continue  # "us", "Us", "uk": ordinary words unless written as capitals
-        tail = text[match.end(1) : match.end()]
-        if tail == "s" and _fold(written) == "america":
+        key = _fold(written)
+        if key == "america" and text[name_end:end] == "s":
             continue  # "the Americas" is a continent, not America's
-        code = codes.get(_fold(written)) or reading.get(_fold(written))
-        if code is None:
-            continue
-        yield CountryMatch((match.start(1), match.end(1), written, code))
+        yield name_start, name_end, written, key
 
 
 # Capitalised words joined by spaces or hyphens, with the lower-case particles
