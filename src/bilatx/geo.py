@@ -813,10 +813,27 @@ def _scan_cities(text: str) -> Iterator[CountryMatch]:
                 found = (found[0] + rest, found[1])
 
 
+# What separates the words of a folded city name, as the words of a
+# capitalised run are separated (by one space or hyphen each).
+_KEY_SEPARATOR: Final = regex.compile(r"[ -]")
+
+
+@cache
+def _city_starts() -> dict[str, int]:
+    """The first words of the known city names, folded, with the most words such a name has."""
+    starts: dict[str, int] = {}
+    for key in _cities():
+        words = _KEY_SEPARATOR.split(key)
+        starts[words[0]] = max(starts.get(words[0], 0), len(words))
+    return starts
+
+
 def _longest_city(
     words: str, cities: dict[str, list[tuple[int, str, bool]]]
 ) -> tuple[int, int] | None:
     """Return ``(offset, length)`` of the leftmost, longest city name in a capitalised run."""
+    if words.isascii():
+        return _longest_ascii_city(words, cities)
     bounds = [m.span() for m in _CITY_WORD.finditer(words)]
     for i in range(len(bounds)):
         for j in range(len(bounds) - 1, i - 1, -1):
@@ -825,6 +842,34 @@ def _longest_city(
             if not piece[:1].isupper():
                 continue
             if _fold(piece) in cities:
+                return start, end - start
+    return None
+
+
+def _longest_ascii_city(
+    words: str, cities: dict[str, list[tuple[int, str, bool]]]
+) -> tuple[int, int] | None:
+    """:func:`_longest_city` for a run in ASCII, which folds word by word."""
+    lower = words.lower()
+    if lower.isalpha():
+        # One word (most runs): its key is itself in lower case.
+        return (0, len(words)) if words[0].isupper() and lower in cities else None
+    # Each space or hyphen between the words of a run folds to one
+    # separator, so a city name can start only at a word that starts one and
+    # spans at most as many words as the longest such name: most words and
+    # sub-ranges need no look-up. With single spaces only, a piece's key is
+    # the piece in lower case.
+    plain = " ".join(lower.split()) == lower.strip()
+    starts = _city_starts()
+    bounds = [m.span() for m in _CITY_WORD.finditer(words)]
+    count = len(bounds)
+    for i, (start, first_end) in enumerate(bounds):
+        most = starts.get(lower[start:first_end])
+        if most is None or not words[start].isupper():
+            continue
+        for j in range(min(count, i + most) - 1, i - 1, -1):
+            end = bounds[j][1]
+            if (lower[start:end] if plain else _fold(words[start:end])) in cities:
                 return start, end - start
     return None
 
