@@ -149,6 +149,12 @@ def _tables() -> tuple[dict[str, str | None], dict[str, NameKind], dict[str, str
     return codes, kinds, spellings
 
 
+# Plugins ask about the same few words again and again (officials asks about
+# every capitalised word): the last answers are kept.
+_RECENT_NAMES: Final = 4096
+
+
+@lru_cache(maxsize=_RECENT_NAMES)
 def country_code(name: str) -> str | None:
     """Return the ISO 3166-1 alpha-3 code (or organisation code) for a name.
 
@@ -205,6 +211,7 @@ def _candidate_keys(name: str) -> Iterator[str]:
         yield base.removesuffix("'")
 
 
+@lru_cache(maxsize=_RECENT_NAMES)
 def name_kind(name: str) -> NameKind | None:
     """Return what a country-like name is: ``"country"``, ``"demonym"``, ``"metonym"``, ...
 
