@@ -800,11 +800,16 @@ def _scan_cities(text: str) -> Iterator[CountryMatch]:
     cities = _cities()
     stop = _city_stoplist()
     codes = _tables()[0]
+    # A document names the same people and places again and again: each
+    # distinct run is searched once.
+    longest: dict[str, tuple[int, int] | None] = {}
     for match in _CITY_CANDIDATE.finditer(text):
         words = match.group(1)
         start = match.start(1)
         # The longest known city inside the capitalised run, leftmost first.
-        found = _longest_city(words, cities)
+        if words not in longest:
+            longest[words] = _longest_city(words, cities)
+        found = longest[words]
         while found is not None:
             offset, length = found
             name = words[offset : offset + length]
