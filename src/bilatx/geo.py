@@ -663,13 +663,16 @@ def _name_at(text: str, pos: int) -> _NameSpan | None:
     return None
 
 
-def _country_match(text: str, pos: int) -> _NameSpan | None:
-    """:func:`_country_pattern` matched at ``pos`` (where its look-behind holds)."""
+def _country_match(text: str, pos: int, the_end: int | None) -> _NameSpan | None:
+    """:func:`_country_pattern` matched at ``pos`` (where its look-behind holds).
+
+    ``the_end`` is where a "the" at ``pos`` and the spaces after it end
+    (``None`` when there is none).
+    """
     # The optional "the" is greedy: with it first, then without. Names never
     # begin with white space, so "the" takes every space after it.
-    the = _THE.match(text, pos)
-    if the is not None:
-        match = _name_at(text, the.end())
+    if the_end is not None:
+        match = _name_at(text, the_end)
         if match is not None:
             return match
     return _name_at(text, pos)
@@ -728,9 +731,20 @@ def _scan_names(text: str) -> Iterator[tuple[int, int, str, str]]:
     # counts, so the names are tried only there: the same matches as a
     # finditer of the whole pattern over every position, many times faster.
     for candidate in _COUNTRY_START.finditer(text):
-        if candidate.start() < end:
+        pos, after = candidate.span()
+        if pos < end:
             continue
-        match = _country_match(text, candidate.start())
+        if after - pos > 1:
+            # The candidate took "the" and every space after it, up to a capital.
+            the_end: int | None = after - 1
+        elif text[pos] == "T":
+            # One capital: "T" is the only one a case-blind "the" can start
+            # with, so only here may a "the" stand before a lower-case word.
+            the = _THE.match(text, pos)
+            the_end = None if the is None else the.end()
+        else:
+            the_end = None
+        match = _country_match(text, pos, the_end)
         if match is None:
             continue
         name_start, name_end, end = match

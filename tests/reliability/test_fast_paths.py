@@ -139,6 +139,12 @@ def test_names_at_a_position_are_the_pattern_matches(data: st.DataObject) -> Non
         assert geo._name_at(text, pos) == expected
 
 
+def test_only_t_begins_a_case_blind_the() -> None:
+    # find_countries tries "the" at a lone capital only when it is a "T".
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert regex.findall(r"(?i)t", every) == ["T", "t"]
+
+
 def _plain_longest_city(words: str) -> tuple[int, int] | None:
     """_longest_city as first written: every sub-range of the run folded and looked up."""
     cities = geo._cities()
