@@ -22,8 +22,10 @@ Second meanings of a word are mostly the data file's business: stop phrases
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
+from itertools import accumulate
 from typing import Final
 
 import regex
@@ -86,8 +88,24 @@ def _blocs() -> regex.Pattern[str]:
 
 
 @cache
-def _token() -> regex.Pattern[str]:
-    return regex.compile(r"[\w.'\u2019&-]+")
+def _token_split() -> regex.Pattern[str]:
+    return regex.compile(r"([\w.'\u2019&-]+)")
+
+
+@lru_cache(maxsize=16)
+def _tokens(
+    text: str, lo: int, hi: int
+) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]:
+    """The words of ``text[lo:hi]`` for :func:`_in_name`, with their start and end offsets.
+
+    Kept for the last few sentences: a sentence with several capitalised
+    phrases is split once.
+    """
+    # split() with the token as a group alternates gaps and words: their
+    # lengths give every offset without a match object per word.
+    parts: list[str] = _token_split().split(text[lo:hi])
+    offsets = list(accumulate(map(len, parts), initial=lo))
+    return tuple(parts[1::2]), tuple(offsets[1:-1:2]), tuple(offsets[2::2])
 
 
 def is_bilateral(text: str) -> bool:
@@ -121,37 +139,38 @@ def _in_name(text: str, start: int, end: int, sentence: bilatx.Span | None) -> b
         return False
     lo = sentence.start if sentence else max(0, start - 200)
     hi = sentence.end if sentence else min(len(text), end + 200)
-    tokens = [(m.start(), m.end(), m.group()) for m in _token().finditer(text, lo, hi)]
-    inside = [i for i, (s, e, _) in enumerate(tokens) if s < end and start < e]
-    if not inside:
+    tokens, starts, ends = _tokens(text, lo, hi)
+    # Words are sorted and disjoint: those overlapping the phrase run from the
+    # first ending after its start to the last starting before its end.
+    first, last = bisect_right(ends, start), bisect_left(starts, end) - 1
+    if first > last:
         return False
 
     def capital(word: str) -> bool:
         return word[:1].isupper()
 
-    first, last = inside[0], inside[-1]
     while first > 0:
-        word = tokens[first - 1][2]
+        word = tokens[first - 1]
         if capital(word):
             first -= 1
-        elif word.lower() in _JOINERS and first > 1 and capital(tokens[first - 2][2]):
+        elif word.lower() in _JOINERS and first > 1 and capital(tokens[first - 2]):
             first -= 2
         else:
             break
     while last + 1 < len(tokens):
-        word = tokens[last + 1][2]
+        word = tokens[last + 1]
         if capital(word):
             last += 1
-        elif word.lower() in _JOINERS and last + 2 < len(tokens) and capital(tokens[last + 2][2]):
+        elif word.lower() in _JOINERS and last + 2 < len(tokens) and capital(tokens[last + 2]):
             last += 2
         else:
             break
-    run = [w for _, _, w in tokens[first : last + 1]]
+    run = tokens[first : last + 1]
     capitals = [w for w in run if capital(w)]
     if len(capitals) < 2:  # noqa: PLR2004
         return False
     words = {w.lower().strip(".'\u2019") for w in run}
-    after = tokens[last + 1][2].lower().strip(".'\u2019") if last + 1 < len(tokens) else ""
+    after = tokens[last + 1].lower().strip(".'\u2019") if last + 1 < len(tokens) else ""
     if run[0].lower() in _DOMESTIC_OPENERS and words & _DOMESTIC_HEADS:
         return True
     return bool(words & _NAME_HEADS) or after in _NAME_HEADS

@@ -149,6 +149,12 @@ def _tables() -> tuple[dict[str, str | None], dict[str, NameKind], dict[str, str
     return codes, kinds, spellings
 
 
+# Plugins ask about the same few words again and again (officials asks about
+# every capitalised word): the last answers are kept.
+_RECENT_NAMES: Final = 4096
+
+
+@lru_cache(maxsize=_RECENT_NAMES)
 def country_code(name: str) -> str | None:
     """Return the ISO 3166-1 alpha-3 code (or organisation code) for a name.
 
@@ -205,6 +211,7 @@ def _candidate_keys(name: str) -> Iterator[str]:
         yield base.removesuffix("'")
 
 
+@lru_cache(maxsize=_RECENT_NAMES)
 def name_kind(name: str) -> NameKind | None:
     """Return what a country-like name is: ``"country"``, ``"demonym"``, ``"metonym"``, ...
 
@@ -589,7 +596,43 @@ def _any_name_pattern() -> regex.Pattern[str]:
     return regex.compile(rf"(\L<names>){_NAME_TAIL}", regex.IGNORECASE, names=_country_names())
 
 
-def _name_at(text: str, pos: int) -> regex.Match[str] | None:
+_TAIL: Final = regex.compile(_NAME_TAIL, regex.IGNORECASE)
+
+# ``(start, end)`` of a name and the end of its tail: what :func:`_name_at` finds.
+_NameSpan: TypeAlias = tuple[int, int, int]
+
+
+def _ascii_forms(name: str) -> list[str]:
+    """Every lower-case ASCII text ``name`` matches case-insensitively (none if it cannot)."""
+    forms = [""]
+    for char in name:
+        forms = [f + v for f in forms for v in _ascii_variants(char)]
+    return forms
+
+
+@lru_cache(maxsize=4096)
+def _names_at_head(head: str) -> tuple[tuple[tuple[int, str], ...], int, tuple[str, ...]] | None:
+    """The names that can begin with ``head`` (lower-case ASCII, at most 3 characters).
+
+    Returns ``(keys, longest, forms)``: the groups of :func:`_names_by_prefix`
+    holding them, the length of the longest, and the lower-case ASCII texts
+    they match, longest first. ``None`` when no name begins so.
+    """
+    table = _names_by_prefix()
+    assert table is not None  # noqa: S101  (only called when the table exists)
+    keys = tuple((k, head[:k]) for k in range(1, len(head) + 1) if head[:k] in table[k])
+    if not keys:
+        return None
+    names = {n for k, part in keys for n in table[k][part]}
+    forms = sorted({f for n in names for f in _ascii_forms(n)}, key=len, reverse=True)
+    return keys, max(map(len, names)), tuple(forms)
+
+
+def _span(match: regex.Match[str] | None) -> _NameSpan | None:
+    return None if match is None else (match.start(1), match.end(1), match.end())
+
+
+def _name_at(text: str, pos: int) -> _NameSpan | None:
     """A name and its tail at ``pos``, as the name part of :func:`_country_pattern` matches it.
 
     Only the names that can begin like ``text`` does at ``pos`` are tried: the
@@ -598,21 +641,38 @@ def _name_at(text: str, pos: int) -> regex.Match[str] | None:
     table = _names_by_prefix()
     head = text[pos : pos + _PREFIX]
     if table is None or not head.isascii():
-        return _any_name_pattern().match(text, pos)
-    head = head.lower()
-    keys = tuple((k, head[:k]) for k in range(1, len(head) + 1) if head[:k] in table[k])
-    if not keys:
+        return _span(_any_name_pattern().match(text, pos))
+    found = _names_at_head(head.lower())
+    if found is None:
         return None
-    return _name_pattern(keys).match(text, pos)
+    keys, longest, forms = found
+    window = text[pos : pos + longest]
+    if not window.isascii():
+        # Outside ASCII, case-insensitive matching has more cases ("\u212a"
+        # is a "k"): the pattern itself decides.
+        return _span(_name_pattern(keys).match(text, pos))
+    # In ASCII text a name matches exactly where the lower-cased text begins
+    # with one of its forms; the pattern tries the longest name first and
+    # falls back to shorter ones when the tail fails, and so does this loop.
+    lower = window.lower()
+    for form in forms:
+        if lower.startswith(form):
+            tail = _TAIL.match(text, pos + len(form))
+            if tail is not None:
+                return pos, pos + len(form), tail.end()
+    return None
 
 
-def _country_match(text: str, pos: int) -> regex.Match[str] | None:
-    """:func:`_country_pattern` matched at ``pos`` (where its look-behind holds)."""
+def _country_match(text: str, pos: int, the_end: int | None) -> _NameSpan | None:
+    """:func:`_country_pattern` matched at ``pos`` (where its look-behind holds).
+
+    ``the_end`` is where a "the" at ``pos`` and the spaces after it end
+    (``None`` when there is none).
+    """
     # The optional "the" is greedy: with it first, then without. Names never
     # begin with white space, so "the" takes every space after it.
-    the = _THE.match(text, pos)
-    if the is not None:
-        match = _name_at(text, the.end())
+    if the_end is not None:
+        match = _name_at(text, the_end)
         if match is not None:
             return match
     return _name_at(text, pos)
@@ -644,34 +704,59 @@ _RECENT_TEXTS: Final = 4
 
 @lru_cache(maxsize=_RECENT_TEXTS)
 def _countries_in(text: str, *, shared: bool) -> tuple[CountryMatch, ...]:
-    return tuple(_scan_countries(text, shared_names(text) if shared else {}))
-
-
-def _scan_countries(text: str, reading: dict[str, str]) -> Iterator[CountryMatch]:
     codes = _tables()[0]
+    reading = shared_names(text) if shared else {}
+    found = []
+    for start, end, written, key in _names_in(text):
+        code = codes.get(key) or reading.get(key)
+        if code is not None:
+            found.append(CountryMatch((start, end, written, code)))
+    return tuple(found)
+
+
+@lru_cache(maxsize=_RECENT_TEXTS)
+def _names_in(text: str) -> tuple[tuple[int, int, str, str], ...]:
+    """``(start, end, written, folded)`` of every name :func:`find_countries` may report.
+
+    Which names count depends on the reading of shared names, where they are
+    does not: one scan serves both readings (places asks with ``shared``,
+    sectors and money without).
+    """
+    return tuple(_scan_names(text))
+
+
+def _scan_names(text: str) -> Iterator[tuple[int, int, str, str]]:
     end = 0
     # Only a capitalised word (perhaps after "the") can start a name that
     # counts, so the names are tried only there: the same matches as a
     # finditer of the whole pattern over every position, many times faster.
     for candidate in _COUNTRY_START.finditer(text):
-        if candidate.start() < end:
+        pos, after = candidate.span()
+        if pos < end:
             continue
-        match = _country_match(text, candidate.start())
+        if after - pos > 1:
+            # The candidate took "the" and every space after it, up to a capital.
+            the_end: int | None = after - 1
+        elif text[pos] == "T":
+            # One capital: "T" is the only one a case-blind "the" can start
+            # with, so only here may a "the" stand before a lower-case word.
+            the = _THE.match(text, pos)
+            the_end = None if the is None else the.end()
+        else:
+            the_end = None
+        match = _country_match(text, pos, the_end)
         if match is None:
             continue
-        end = match.end()
-        written = match.group(1)
+        name_start, name_end, end = match
+        written = text[name_start:name_end]
         if not written[:1].isupper():
             continue
         if len(written.replace(".", "").replace(" ", "")) <= 3 and written.upper() != written:  # noqa: PLR2004
             continue  # "us", "Us", "uk": ordinary words unless written as capitals
-        tail = text[match.end(1) : match.end()]
-        if tail == "s" and _fold(written) == "america":
+        key = _fold(written)
+        if key == "america" and text[name_end:end] == "s":
             continue  # "the Americas" is a continent, not America's
-        code = codes.get(_fold(written)) or reading.get(_fold(written))
-        if code is None:
-            continue
-        yield CountryMatch((match.start(1), match.end(1), written, code))
+        yield name_start, name_end, written, key
 
 
 # Capitalised words joined by spaces or hyphens, with the lower-case particles
@@ -729,11 +814,16 @@ def _scan_cities(text: str) -> Iterator[CountryMatch]:
     cities = _cities()
     stop = _city_stoplist()
     codes = _tables()[0]
+    # A document names the same people and places again and again: each
+    # distinct run is searched once.
+    longest: dict[str, tuple[int, int] | None] = {}
     for match in _CITY_CANDIDATE.finditer(text):
         words = match.group(1)
         start = match.start(1)
         # The longest known city inside the capitalised run, leftmost first.
-        found = _longest_city(words, cities)
+        if words not in longest:
+            longest[words] = _longest_city(words, cities)
+        found = longest[words]
         while found is not None:
             offset, length = found
             name = words[offset : offset + length]
@@ -749,10 +839,27 @@ def _scan_cities(text: str) -> Iterator[CountryMatch]:
                 found = (found[0] + rest, found[1])
 
 
+# What separates the words of a folded city name, as the words of a
+# capitalised run are separated (by one space or hyphen each).
+_KEY_SEPARATOR: Final = regex.compile(r"[ -]")
+
+
+@cache
+def _city_starts() -> dict[str, int]:
+    """The first words of the known city names, folded, with the most words such a name has."""
+    starts: dict[str, int] = {}
+    for key in _cities():
+        words = _KEY_SEPARATOR.split(key)
+        starts[words[0]] = max(starts.get(words[0], 0), len(words))
+    return starts
+
+
 def _longest_city(
     words: str, cities: dict[str, list[tuple[int, str, bool]]]
 ) -> tuple[int, int] | None:
     """Return ``(offset, length)`` of the leftmost, longest city name in a capitalised run."""
+    if words.isascii():
+        return _longest_ascii_city(words, cities)
     bounds = [m.span() for m in _CITY_WORD.finditer(words)]
     for i in range(len(bounds)):
         for j in range(len(bounds) - 1, i - 1, -1):
@@ -761,6 +868,34 @@ def _longest_city(
             if not piece[:1].isupper():
                 continue
             if _fold(piece) in cities:
+                return start, end - start
+    return None
+
+
+def _longest_ascii_city(
+    words: str, cities: dict[str, list[tuple[int, str, bool]]]
+) -> tuple[int, int] | None:
+    """:func:`_longest_city` for a run in ASCII, which folds word by word."""
+    lower = words.lower()
+    if lower.isalpha():
+        # One word (most runs): its key is itself in lower case.
+        return (0, len(words)) if words[0].isupper() and lower in cities else None
+    # Each space or hyphen between the words of a run folds to one
+    # separator, so a city name can start only at a word that starts one and
+    # spans at most as many words as the longest such name: most words and
+    # sub-ranges need no look-up. With single spaces only, a piece's key is
+    # the piece in lower case.
+    plain = " ".join(lower.split()) == lower.strip()
+    starts = _city_starts()
+    bounds = [m.span() for m in _CITY_WORD.finditer(words)]
+    count = len(bounds)
+    for i, (start, first_end) in enumerate(bounds):
+        most = starts.get(lower[start:first_end])
+        if most is None or not words[start].isupper():
+            continue
+        for j in range(min(count, i + most) - 1, i - 1, -1):
+            end = bounds[j][1]
+            if (lower[start:end] if plain else _fold(words[start:end])) in cities:
                 return start, end - start
     return None
 

@@ -25,6 +25,8 @@ from bilatx_records._model import _trigger_re as trigger_pattern
 from bilatx_records._trade_vocab import cue_pattern
 from bilatx_resolve import _known as known
 from bilatx_resolve._data import load_people_names
+from bilatx_sectors import _lexicon as sector_lexicon_module
+from bilatx_sectors import _match as sectors_match
 from bilatx_sectors._lexicon import lexicon as sector_lexicon
 
 
@@ -119,6 +121,63 @@ def test_find_countries_on_news_sentences() -> None:
     assert [m.code for m in found] == ["IND", "CHN", "USA", "NLD", "KOR", "CIV"]
 
 
+@given(st.data())
+def test_names_at_a_position_are_the_pattern_matches(data: st.DataObject) -> None:
+    # In ASCII text names are matched by their lower-case forms, elsewhere by
+    # the pattern; characters a case-insensitive pattern treats specially
+    # (the Kelvin sign is a "k", the long s an "s") must send the text there.
+    names = geo._country_names()
+    words = st.sampled_from(names) | st.sampled_from(_PIECES)
+    cases: list[Callable[[str], str]] = [str, str.upper, str.lower, str.swapcase]
+    cased = st.tuples(words, st.sampled_from(cases)).map(lambda pair: pair[1](pair[0]))
+    glue = st.sampled_from(["", " ", "'s ", "s ", "S a", "\u212a", "\u017f", "\u00e9", "-"])
+    text = "".join(data.draw(st.lists(st.tuples(cased, glue).map("".join), max_size=5)))
+    pattern = geo._any_name_pattern()
+    for pos in range(len(text)):
+        match = pattern.match(text, pos)
+        expected = None if match is None else (match.start(1), match.end(1), match.end())
+        assert geo._name_at(text, pos) == expected
+
+
+def test_only_t_begins_a_case_blind_the() -> None:
+    # find_countries tries "the" at a lone capital only when it is a "T".
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert regex.findall(r"(?i)t", every) == ["T", "t"]
+
+
+def _plain_longest_city(words: str) -> tuple[int, int] | None:
+    """_longest_city as first written: every sub-range of the run folded and looked up."""
+    cities = geo._cities()
+    bounds = [m.span() for m in regex.finditer(r"[^\s-]+", words)]
+    for i in range(len(bounds)):
+        for j in range(len(bounds) - 1, i - 1, -1):
+            start, end = bounds[i][0], bounds[j][1]
+            piece = words[start:end]
+            if piece[:1].isupper() and geo._fold(piece) in cities:
+                return start, end - start
+    return None
+
+
+_CITY_PIECES = [
+    *("Rio de Janeiro", "Port-au-Prince", "Mexico city", "Mexico City", "New York", "NEW YORK"),
+    *("Dar es Salaam", "San Jose", "Moscow", "The", "Kyiv", "St. Louis", "Sao Paulo", "São Paulo"),
+    *("O'Hare", "x", "Ho Chi Minh City", "Minister", "de", "Washington"),
+]
+_CITY_SEPARATORS = st.sampled_from([" ", "-", "  ", "\t", "\n", "\u00a0", " - "])
+
+
+@given(st.data())
+def test_longest_city_is_the_plain_search(data: st.DataObject) -> None:
+    # Runs of known names and other words, their words joined by any separator.
+    words: list[str] = []
+    for name in data.draw(st.lists(st.sampled_from(_CITY_PIECES), max_size=4)):
+        words.extend(regex.split(r"[ -]", name))
+    run = words[0] if words else ""
+    for word in words[1:]:
+        run += data.draw(_CITY_SEPARATORS) + word
+    assert geo._longest_city(run, geo._cities()) == _plain_longest_city(run)
+
+
 def _plain_fold(name: str) -> str:
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c))
@@ -211,6 +270,33 @@ _SECTOR_PIECES = [
 @given(st.lists(st.sampled_from(_SECTOR_PIECES) | st.text(max_size=3), max_size=20).map("".join))
 def test_sector_phrases_match_the_plain_lookup(text: str) -> None:
     assert sector_lexicon().find(text) == _plain_lexicon_find(text)
+
+
+_TOKEN_CHARS = st.sampled_from(
+    [
+        *"aZ09_- \t\n.,&'",
+        *("\x1c", "\x1f", "\xa0", "\u00e9", "\u2019", "\u200b", "\u0301", "\u0663"),
+        *("\u2028", "\x85", "\u2014", "\u00df", "\ufb01", "\u202f", "\u01c5"),
+    ]
+)
+
+
+@given(st.text(_TOKEN_CHARS, max_size=20))
+def test_sector_tokens_split_alike_where_the_fast_split_is_used(text: str) -> None:
+    if sector_lexicon_module._same_tokens(text):
+        assert sector_lexicon_module._FAST_SPLIT.split(text) == regex.split(
+            r"([\w-]+|[^\w\s])", text
+        )
+
+
+@given(st.text(_TOKEN_CHARS, max_size=30), st.integers(0, 30), st.integers(0, 30))
+def test_name_words_are_the_finditer_tokens(text: str, lo: int, hi: int) -> None:
+    found = [
+        (m.start(), m.end(), m.group())
+        for m in regex.finditer(r"[\w.'\u2019&-]+", text, pos=lo, endpos=hi)
+    ]
+    words, starts, ends = sectors_match._tokens(text, lo, min(max(lo, hi), len(text)))
+    assert list(zip(starts, ends, words, strict=True)) == found
 
 
 def _plain_match_phrase(tokens: list[Token], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
