@@ -46,9 +46,9 @@ from bilatx_officials._names import (
 from bilatx_officials._titles import (
     Title,
     body_after,
-    could_start_title,
     long_country_name_end,
     parse_title,
+    title_starts,
 )
 from bilatx_officials._tokens import Token, tokenize
 
@@ -226,7 +226,7 @@ def _titled(
     tokens: list[Token], acronyms: dict[str, str], short: dict[str, str]
 ) -> Iterator[_Found]:
     # Titles start at few tokens: the others are set aside in one pass.
-    starts = [k for k, tok in enumerate(tokens) if could_start_title(tok)]
+    starts = title_starts(tokens)
     done: list[_Found] = []
     i = 0
     for k in starts:

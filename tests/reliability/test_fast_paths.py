@@ -18,6 +18,7 @@ from bilatx_money import _extract as money_extract
 from bilatx_officials._data import gazetteer as officials_gazetteer
 from bilatx_officials._extract import _occurrences
 from bilatx_officials._names import match_phrase
+from bilatx_officials._titles import parse_title, title_starts
 from bilatx_officials._tokens import Token, tokenize
 from bilatx_quotes import _channels as channels
 from bilatx_records import _common as records_common
@@ -248,6 +249,21 @@ def test_honorifics_and_ranks_match_like_the_plain_loop(data: st.DataObject) -> 
     for phrases in (g.honorifics, g.ranks, ((),), (("Dr.",), ())):
         for i in range(len(tokens) + 1):
             assert match_phrase(tokens, i, phrases) == _plain_match_phrase(tokens, i, phrases)
+
+
+@given(st.data())
+def test_titles_only_start_where_title_starts_says(data: st.DataObject) -> None:
+    g = officials_gazetteer()
+    words = sorted({w for head in g.heads for w in head} | set(g.abbreviations))
+    words += ["of", "and", "&", "the", "trade", "India's", "U.S.", "South African", "Okafor"]
+    cases: list[Callable[[str], str]] = [str, str.upper, str.title, str.lower]
+    pieces = st.sampled_from(words) | st.text(max_size=2)
+    cased = st.tuples(pieces, st.sampled_from(cases)).map(lambda pair: pair[1](pair[0]))
+    glue = st.sampled_from([" ", "  ", ". ", ".", ", ", "-", "s ", "\n"])
+    text = "".join(data.draw(st.lists(st.tuples(cased, glue).map("".join), max_size=8)))
+    tokens = tokenize(text)
+    titled = [k for k in range(len(tokens)) if parse_title(tokens, k) is not None]
+    assert set(titled) <= set(title_starts(tokens))
 
 
 _SCAN_PIECES = [
