@@ -19,8 +19,10 @@ _WORD: Final = r"[\p{L}\p{M}\p{N}]+(?:[-'\u2019][\p{L}\p{M}\p{N}]+)*"
 # character is a line break, a word or a mark.
 _SPLIT: Final = regex.compile(rf"({_ABBR}|{_WORD}|\n|\S)", regex.VERBOSE)
 _WORD_CHAR: Final = regex.compile(r"[\p{L}\p{M}\p{N}]")
-_CHAR_KINDS: dict[str, str] = {}
-_MAX_CHAR_KINDS: Final = 1 << 16
+# The fields after the offsets of every token of one character met so far, as
+# a dict lookup per token is cheaper than a call (bounded, so memory stays flat).
+_CHAR_FIELDS: dict[str, tuple[str, str, bool, bool]] = {}
+_MAX_CHAR_FIELDS: Final = 1 << 16
 _POSSESSIVE: Final = ("'s", "\u2019s")
 _WORDISH: Final = frozenset({"word", "abbr"})
 
@@ -86,19 +88,18 @@ def tokenize(text: str) -> list[Token]:
                     )
                 )
         else:
-            kind = _char_kind(word)
-            append(new(Token, (word, start, end, kind, *_derived(word, kind))))
+            fields = _CHAR_FIELDS.get(word)
+            append(new(Token, (word, start, end, *(fields or _char_fields(word)))))
     return tokens
 
 
-def _char_kind(char: str) -> str:
-    """The kind of a token of one character: ``nl``, ``word`` or ``punct``."""
-    kind = _CHAR_KINDS.get(char)
-    if kind is None:
-        kind = "nl" if char == "\n" else "word" if _WORD_CHAR.match(char) else "punct"
-        if len(_CHAR_KINDS) < _MAX_CHAR_KINDS:
-            _CHAR_KINDS[char] = kind
-    return kind
+def _char_fields(char: str) -> tuple[str, str, bool, bool]:
+    """The kind (``nl``, ``word`` or ``punct``) and derived fields of a one-character token."""
+    kind = "nl" if char == "\n" else "word" if _WORD_CHAR.match(char) else "punct"
+    fields = (kind, *_derived(char, kind))
+    if len(_CHAR_FIELDS) < _MAX_CHAR_FIELDS:
+        _CHAR_FIELDS[char] = fields
+    return fields
 
 
 def _derived(text: str, kind: str) -> tuple[str, bool, bool]:
