@@ -53,7 +53,7 @@ from bilatx_officials._titles import (
 from bilatx_officials._tokens import Token, tokenize
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Container, Iterator
 
 __all__ = ["find_officials"]
 
@@ -1157,7 +1157,7 @@ def _short_mentions(tokens: list[Token], text: str, found: list[_Found]) -> Iter
         if len(f.name.words) >= 2 and f.name.text != f.surname:  # noqa: PLR2004
             phrases.setdefault(f.name.text, (f.surname or f.name.text, f.name.words))
     taken = sorted((f.start, f.end) for f in found)
-    lower_words = frozenset(t.text for t in tokens if t.kind == "word" and t.text.islower())
+    lower_words = _LowerWords(tokens)
     for phrase in sorted(phrases, key=len, reverse=True):
         surname, full_words = phrases[phrase]
         for start, end in _occurrences(text, phrase):
@@ -1215,6 +1215,28 @@ def _short_mentions(tokens: list[Token], text: str, found: list[_Found]) -> Iter
             )
 
 
+class _LowerWords:
+    """The words a text writes in lower case, collected on the first question.
+
+    Only a surname at a sentence start asks, and many documents have none:
+    collecting them cost a pass over every token of every document.
+    """
+
+    __slots__ = ("_tokens", "_words")
+
+    def __init__(self, tokens: list[Token]) -> None:
+        self._tokens = tokens
+        self._words: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        """Return whether ``word`` is written in lower case as a word of the text."""
+        if self._words is None:
+            self._words = frozenset(
+                t.text for t in self._tokens if t.kind == "word" and t.text.islower()
+            )
+        return word in self._words
+
+
 def _occurrences(text: str, phrase: str) -> Iterator[tuple[int, int]]:
     """Yield the spans where ``phrase`` stands as a whole name in ``text``, left to right.
 
@@ -1246,7 +1268,7 @@ def _bare_ok(
     nxt: Token | None,
     *,
     single: bool = True,
-    lower_words: frozenset[str] = frozenset(),
+    lower_words: Container[str] = frozenset(),
 ) -> bool:
     """Whether a bare surname is a mention, not a word or part of another name.
 
