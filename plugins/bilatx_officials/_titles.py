@@ -914,6 +914,8 @@ def _rank_before(tokens: list[Token], k: int) -> int | None:
 _RANKS: Final = ("principal deputy ", "deputy ", "acting ", "assistant ", "under ", "associate ")
 
 
+# A pure function of a title's text, asked again for every mention of the same office.
+@lru_cache(maxsize=1 << 12)
 def _implied_country(text: str) -> str | None:
     """Return the one country that uses an office ("Secretary of the Treasury": USA).
 
