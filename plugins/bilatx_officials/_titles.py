@@ -15,8 +15,6 @@ A title is read in three parts, from the gazetteer's words:
 from __future__ import annotations
 
 from functools import cache, lru_cache
-from itertools import compress, repeat
-from operator import attrgetter, is_
 from typing import TYPE_CHECKING, Final, cast
 
 import attrs
@@ -200,7 +198,6 @@ _CAN_HEAD: Final = 4
 # Bounded, so memory stays flat on any corpus.
 _SCAN_BITS: dict[str, int] = {}
 _MAX_SCAN_BITS: Final = 1 << 16
-_TEXT: Final = attrgetter("text")
 
 
 def _scan_bits(tok: Token) -> int:
@@ -235,17 +232,23 @@ def title_starts(tokens: list[Token]) -> list[int]:
     come from :func:`~bilatx_officials._tokens.tokenize`, where a token's kind
     follows from its text, because the bits are kept by text.
     """
-    # Most tokens are known words: one C-level lookup each, the rest computed.
-    found = list(map(_SCAN_BITS.get, map(_TEXT, tokens)))
+    # Most tokens are known words: one dict lookup each; the rest are computed.
+    get = _SCAN_BITS.get
+    found = [get(t.text) for t in tokens]
     n = len(found)
-    for k in compress(range(n), map(is_, found, repeat(None))):
-        tok = tokens[k]
-        found[k] = bits = _scan_bits(tok)
-        if len(_SCAN_BITS) < _MAX_SCAN_BITS:
-            _SCAN_BITS[tok.text] = bits
+    # Few tokens can start a title, and every unknown one is among these.
+    candidates = [k for k, bits in enumerate(found) if bits is None or bits & _CAN_START]
+    for k in candidates:
+        if found[k] is None:
+            tok = tokens[k]
+            found[k] = bits = _scan_bits(tok)
+            if len(_SCAN_BITS) < _MAX_SCAN_BITS:
+                _SCAN_BITS[tok.text] = bits
     known = cast("list[int]", found)  # every None was filled in above
     starts: list[int] = []
-    for k in compress(range(n), map(_CAN_START.__and__, known)):
+    for k in candidates:
+        if not known[k] & _CAN_START:
+            continue
         j = k
         while j < n and known[j] & _IN_RUN:
             if known[j] & _CAN_HEAD:
