@@ -23,7 +23,8 @@ _WORD_CHAR: Final = regex.compile(r"[\p{L}\p{M}\p{N}]")
 # a dict lookup per token is cheaper than a call (bounded, so memory stays flat).
 _CHAR_FIELDS: dict[str, tuple[str, str, bool, bool]] = {}
 _MAX_CHAR_FIELDS: Final = 1 << 16
-_POSSESSIVE: Final = ("'s", "\u2019s")
+# The apostrophes of a possessive ("'s", "\u2019s").
+_APOSTROPHES: Final = "'\u2019"
 _WORDISH: Final = frozenset({"word", "abbr"})
 
 
@@ -66,30 +67,28 @@ def tokenize(text: str) -> list[Token]:
     append = tokens.append
     # Built with tuple.__new__: the NamedTuple constructor is a Python call per token.
     new = tuple.__new__
-    for i in range(1, len(pieces), 2):
-        word = pieces[i]
-        start, end = ends[i - 1], ends[i]
-        if len(word) > 1:
-            if "." in word:
-                append(new(Token, (word, start, end, "abbr", *_derived(word, "abbr"))))
-            elif len(word) > 2 and word.endswith(_POSSESSIVE):  # noqa: PLR2004
-                append(make_token(word[:-2], start, end - 2, "word"))
-                append(make_token(word[-2:], end - 2, end, "pos"))
-            elif len(word) > 5 and word[4] == "-" and word[:4].casefold() == "vice":  # noqa: PLR2004
-                # "Vice-Foreign Minister", "vice-minister": the office word stands alone
-                # (the title then reads "Vice Foreign Minister").
-                append(make_token(word[:4], start, start + 4, "word"))
-                append(make_token(word[5:], start + 5, end, "word"))
-            else:
-                # A word holds no full stop: its lower form is just the casefold.
-                append(
-                    new(
-                        Token, (word, start, end, "word", word.casefold(), word[:1].isupper(), True)
-                    )
-                )
-        else:
+    # Pieces alternate: between tokens, token, between, ...; token k starts where
+    # piece 2k ends and ends where piece 2k + 1 does (the last piece, text after
+    # the last token, starts nothing: hence not strict).
+    for start, word, end in zip(ends[::2], pieces[1::2], ends[1::2], strict=False):
+        size = len(word)
+        if size == 1:
             fields = _CHAR_FIELDS.get(word)
             append(new(Token, (word, start, end, *(fields or _char_fields(word)))))
+        elif "." in word:
+            append(new(Token, (word, start, end, "abbr", *_derived(word, "abbr"))))
+        elif size > 2 and word[-1] == "s" and word[-2] in _APOSTROPHES:  # noqa: PLR2004
+            # A possessive ("India's"): the word, then "'s" as its own token.
+            append(make_token(word[:-2], start, end - 2, "word"))
+            append(make_token(word[-2:], end - 2, end, "pos"))
+        elif size > 5 and word[4] == "-" and word[:4].casefold() == "vice":  # noqa: PLR2004
+            # "Vice-Foreign Minister", "vice-minister": the office word stands alone
+            # (the title then reads "Vice Foreign Minister").
+            append(make_token(word[:4], start, start + 4, "word"))
+            append(make_token(word[5:], start + 5, end, "word"))
+        else:
+            # A word holds no full stop: its lower form is just the casefold.
+            append(new(Token, (word, start, end, "word", word.casefold(), word[0].isupper(), True)))
     return tokens
 
 
