@@ -46,14 +46,14 @@ from bilatx_officials._names import (
 from bilatx_officials._titles import (
     Title,
     body_after,
-    could_start_title,
     long_country_name_end,
     parse_title,
+    title_starts,
 )
 from bilatx_officials._tokens import Token, tokenize
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Container, Iterator
 
 __all__ = ["find_officials"]
 
@@ -112,21 +112,23 @@ def find_officials(doc: bilatx.Document) -> list[bilatx.OfficialMention]:
     """Return every official mention in ``doc``, long and short forms alike."""
     text = doc.text
     tokens = tokenize(text)
+    # Where each token starts, for bisecting: one list for every pass.
+    starts = [t.start for t in tokens]
     sentences = _sentence_index(doc, tokens)
-    acronyms = _acronym_definitions(text, tokens)
+    acronyms = _acronym_definitions(text, tokens, starts)
     short = _short_names(text)
     found = [f for f in _titled(tokens, acronyms, short) if not _ship(text, f.start)]
     # Each pass reads the mentions found so far, sorted, and adds its own after it.
     for find in (_role_appositions, _body_roles):
         found.extend(list(find(tokens, found)))
         found.sort(key=lambda f: f.start)
-    found.extend(list(_counterparts(tokens, found, sentences, short)))
+    found.extend(list(_counterparts(tokens, starts, found, sentences, short)))
     found.sort(key=lambda f: f.start)
-    _group_countries(tokens, found, sentences)
+    _group_countries(tokens, starts, found, sentences)
     used_alone = {fold(f.name.words[0]) for f in found if len(f.name.words) == 1}
     for f in found:
         f.surname = surname_of(f.name, used_alone)
-    found.extend(_short_mentions(tokens, text, found))
+    found.extend(_short_mentions(tokens, starts, text, found))
     found.sort(key=lambda f: f.start)
     return [_mention(text, f) for f in found]
 
@@ -176,13 +178,13 @@ def _sentence_index(doc: bilatx.Document, tokens: list[Token]) -> _SentenceIndex
     return _SentenceIndex(doc, tokens)
 
 
-def _acronym_definitions(text: str, tokens: list[Token]) -> dict[str, str]:
+def _acronym_definitions(text: str, tokens: list[Token], starts: list[int]) -> dict[str, str]:
     """Map the acronyms the text defines to their long form.
 
     "Narcotics Control Bureau, India (NCB)" defines NCB: the capitalised words
     before the brackets whose initials spell it, a country after a comma aside.
+    ``starts`` holds where each token starts.
     """
-    starts = [t.start for t in tokens]
     found: dict[str, str] = {}
     for match in _ACRONYM.finditer(text):
         acronym = match.group(1)
@@ -226,7 +228,7 @@ def _titled(
     tokens: list[Token], acronyms: dict[str, str], short: dict[str, str]
 ) -> Iterator[_Found]:
     # Titles start at few tokens: the others are set aside in one pass.
-    starts = [k for k, tok in enumerate(tokens) if could_start_title(tok)]
+    starts = title_starts(tokens)
     done: list[_Found] = []
     i = 0
     for k in starts:
@@ -901,14 +903,17 @@ def _body_country_before(tokens: list[Token], start: int, end: int) -> str | Non
 
 
 def _counterparts(
-    tokens: list[Token], found: list[_Found], sentences: _SentenceIndex, short: dict[str, str]
+    tokens: list[Token],
+    starts: list[int],
+    found: list[_Found],
+    sentences: _SentenceIndex,
+    short: dict[str, str],
 ) -> Iterator[_Found]:
     """Find counterparts ("his Chinese counterpart Yang Jiechi"): same office, other country.
 
     Several may follow, each with its own country ("his counterparts A of
-    Japan and B of the Philippines").
+    Japan and B of the Philippines"). ``starts`` holds where each token starts.
     """
-    starts = [t.start for t in tokens]
     for k, tok in enumerate(tokens):
         if tok.lower not in _COUNTERPART or tok.kind != "word":
             continue
@@ -1068,9 +1073,13 @@ def _counterpart_title(title: str | None, country: str | None = None) -> str | N
 # ------------------------------------------------------ pass 3: group country
 
 
-def _group_countries(tokens: list[Token], found: list[_Found], sentences: _SentenceIndex) -> None:
-    """Read countries from the group a titled person belongs to or leads."""
-    starts = [t.start for t in tokens]
+def _group_countries(
+    tokens: list[Token], starts: list[int], found: list[_Found], sentences: _SentenceIndex
+) -> None:
+    """Read countries from the group a titled person belongs to or leads.
+
+    ``starts`` holds where each token starts.
+    """
     # Tokens after a mention start after it: every other mention's start is "another".
     mention_starts = frozenset(f.start for f in found)
     previous: _Found | None = None
@@ -1140,10 +1149,14 @@ def _leads_after(
 # ---------------------------------------------------- pass 4: short mentions
 
 
-def _short_mentions(tokens: list[Token], text: str, found: list[_Found]) -> Iterator[_Found]:
-    """Later mentions of a known person by surname, with or without an honorific."""
+def _short_mentions(
+    tokens: list[Token], starts: list[int], text: str, found: list[_Found]
+) -> Iterator[_Found]:
+    """Later mentions of a known person by surname, with or without an honorific.
+
+    ``starts`` holds where each token starts.
+    """
     g = gazetteer()
-    starts = [t.start for t in tokens]
     # Each phrase that names a known person on its own: the surname, and the
     # full name written again later ("Narendra Modi" after "PM Narendra Modi").
     phrases: dict[str, tuple[str, tuple[str, ...]]] = {}
@@ -1157,7 +1170,7 @@ def _short_mentions(tokens: list[Token], text: str, found: list[_Found]) -> Iter
         if len(f.name.words) >= 2 and f.name.text != f.surname:  # noqa: PLR2004
             phrases.setdefault(f.name.text, (f.surname or f.name.text, f.name.words))
     taken = sorted((f.start, f.end) for f in found)
-    lower_words = frozenset(t.text for t in tokens if t.kind == "word" and t.text.islower())
+    lower_words = _LowerWords(tokens)
     for phrase in sorted(phrases, key=len, reverse=True):
         surname, full_words = phrases[phrase]
         for start, end in _occurrences(text, phrase):
@@ -1215,6 +1228,28 @@ def _short_mentions(tokens: list[Token], text: str, found: list[_Found]) -> Iter
             )
 
 
+class _LowerWords:
+    """The words a text writes in lower case, collected on the first question.
+
+    Only a surname at a sentence start asks, and many documents have none:
+    collecting them cost a pass over every token of every document.
+    """
+
+    __slots__ = ("_tokens", "_words")
+
+    def __init__(self, tokens: list[Token]) -> None:
+        self._tokens = tokens
+        self._words: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        """Return whether ``word`` is written in lower case as a word of the text."""
+        if self._words is None:
+            self._words = frozenset(
+                t.text for t in self._tokens if t.kind == "word" and t.text.islower()
+            )
+        return word in self._words
+
+
 def _occurrences(text: str, phrase: str) -> Iterator[tuple[int, int]]:
     """Yield the spans where ``phrase`` stands as a whole name in ``text``, left to right.
 
@@ -1246,7 +1281,7 @@ def _bare_ok(
     nxt: Token | None,
     *,
     single: bool = True,
-    lower_words: frozenset[str] = frozenset(),
+    lower_words: Container[str] = frozenset(),
 ) -> bool:
     """Whether a bare surname is a mention, not a word or part of another name.
 

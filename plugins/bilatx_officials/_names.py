@@ -49,6 +49,8 @@ _SYLLABLE: Final = regex.compile(r"[a-z]{1,4}(?:[aeiouwy]|n|ng|k|(?<![ts])h)")
 
 def fold(text: str) -> str:
     """Return ``text`` without accents, case-folded (for comparing names)."""
+    if text.isascii():
+        return text.casefold()  # nothing to decompose: most names and every title
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 

@@ -15,7 +15,7 @@ A title is read in three parts, from the gazetteer's words:
 from __future__ import annotations
 
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, cast
 
 import attrs
 import regex
@@ -33,6 +33,7 @@ __all__ = [
     "could_start_title",
     "long_country_name_end",
     "parse_title",
+    "title_starts",
 ]
 
 _CONNECTORS: Final = frozenset({"and", "&"})
@@ -187,6 +188,74 @@ def _title_word_text(text: str) -> bool:
 def could_start_title(tok: Token) -> bool:
     """Whether a title can start at ``tok`` (:func:`parse_title` is ``None`` otherwise)."""
     return _title_word(tok) and tok.lower not in _NOT_FIRST
+
+
+# What a token can be in a title, as bits (see :func:`title_starts`).
+_CAN_START: Final = 1
+_IN_RUN: Final = 2
+_CAN_HEAD: Final = 4
+# Bits by token text: a dict lookup per token is what makes the pre-filter cheap.
+# Bounded, so memory stays flat on any corpus.
+_SCAN_BITS: dict[str, int] = {}
+_MAX_SCAN_BITS: Final = 1 << 16
+
+
+def _scan_bits(tok: Token) -> int:
+    """The bits of ``tok``: necessary conditions read off :func:`parse_title` and :func:`_head_at`.
+
+    ``_IN_RUN``: the run loop of :func:`parse_title` may take the token after a
+    first word. ``_CAN_HEAD``: :func:`_head_at` may find a head at the token.
+    """
+    g = gazetteer()
+    bits = _CAN_START if could_start_title(tok) else 0
+    if (
+        (_title_word(tok) and tok.lower not in _COMPLEMENT_GLUE)
+        or tok.lower in _CONNECTORS
+        or tok.text == "."
+    ):
+        bits |= _IN_RUN
+    if (
+        (tok.kind == "word" and (tok.text in g.abbreviations or tok.text + "." in g.abbreviations))
+        or tok.lower in _heads_by_first_word()
+        or _plural_head(tok.lower, capital=tok.cap)
+    ):
+        bits |= _CAN_HEAD
+    return bits
+
+
+def title_starts(tokens: list[Token]) -> list[int]:
+    """Return, in order, the indices of ``tokens`` where :func:`parse_title` may find a title.
+
+    Every index left out is one where :func:`parse_title` returns ``None``: a
+    title needs a head among the title words from its start on, and most runs
+    of title words ("trade", "security cooperation") hold none. The tokens must
+    come from :func:`~bilatx_officials._tokens.tokenize`, where a token's kind
+    follows from its text, because the bits are kept by text.
+    """
+    # Most tokens are known words: one dict lookup each; the rest are computed.
+    get = _SCAN_BITS.get
+    found = [get(t.text) for t in tokens]
+    n = len(found)
+    # Few tokens can start a title, and every unknown one is among these.
+    candidates = [k for k, bits in enumerate(found) if bits is None or bits & _CAN_START]
+    for k in candidates:
+        if found[k] is None:
+            tok = tokens[k]
+            found[k] = bits = _scan_bits(tok)
+            if len(_SCAN_BITS) < _MAX_SCAN_BITS:
+                _SCAN_BITS[tok.text] = bits
+    known = cast("list[int]", found)  # every None was filled in above
+    starts: list[int] = []
+    for k in candidates:
+        if not known[k] & _CAN_START:
+            continue
+        j = k
+        while j < n and known[j] & _IN_RUN:
+            if known[j] & _CAN_HEAD:
+                starts.append(k)
+                break
+            j += 1
+    return starts
 
 
 def _head_at(
@@ -848,6 +917,8 @@ def _rank_before(tokens: list[Token], k: int) -> int | None:
 _RANKS: Final = ("principal deputy ", "deputy ", "acting ", "assistant ", "under ", "associate ")
 
 
+# A pure function of a title's text, asked again for every mention of the same office.
+@lru_cache(maxsize=1 << 12)
 def _implied_country(text: str) -> str | None:
     """Return the one country that uses an office ("Secretary of the Treasury": USA).
 

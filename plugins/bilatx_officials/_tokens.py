@@ -19,9 +19,12 @@ _WORD: Final = r"[\p{L}\p{M}\p{N}]+(?:[-'\u2019][\p{L}\p{M}\p{N}]+)*"
 # character is a line break, a word or a mark.
 _SPLIT: Final = regex.compile(rf"({_ABBR}|{_WORD}|\n|\S)", regex.VERBOSE)
 _WORD_CHAR: Final = regex.compile(r"[\p{L}\p{M}\p{N}]")
-_CHAR_KINDS: dict[str, str] = {}
-_MAX_CHAR_KINDS: Final = 1 << 16
-_POSSESSIVE: Final = ("'s", "\u2019s")
+# The fields after the offsets of every token of one character met so far, as
+# a dict lookup per token is cheaper than a call (bounded, so memory stays flat).
+_CHAR_FIELDS: dict[str, tuple[str, str, bool, bool]] = {}
+_MAX_CHAR_FIELDS: Final = 1 << 16
+# The apostrophes of a possessive ("'s", "\u2019s").
+_APOSTROPHES: Final = "'\u2019"
 _WORDISH: Final = frozenset({"word", "abbr"})
 
 
@@ -64,41 +67,38 @@ def tokenize(text: str) -> list[Token]:
     append = tokens.append
     # Built with tuple.__new__: the NamedTuple constructor is a Python call per token.
     new = tuple.__new__
-    for i in range(1, len(pieces), 2):
-        word = pieces[i]
-        start, end = ends[i - 1], ends[i]
-        if len(word) > 1:
-            if "." in word:
-                append(new(Token, (word, start, end, "abbr", *_derived(word, "abbr"))))
-            elif len(word) > 2 and word.endswith(_POSSESSIVE):  # noqa: PLR2004
-                append(make_token(word[:-2], start, end - 2, "word"))
-                append(make_token(word[-2:], end - 2, end, "pos"))
-            elif len(word) > 5 and word[4] == "-" and word[:4].casefold() == "vice":  # noqa: PLR2004
-                # "Vice-Foreign Minister", "vice-minister": the office word stands alone
-                # (the title then reads "Vice Foreign Minister").
-                append(make_token(word[:4], start, start + 4, "word"))
-                append(make_token(word[5:], start + 5, end, "word"))
-            else:
-                # A word holds no full stop: its lower form is just the casefold.
-                append(
-                    new(
-                        Token, (word, start, end, "word", word.casefold(), word[:1].isupper(), True)
-                    )
-                )
+    # Pieces alternate: between tokens, token, between, ...; token k starts where
+    # piece 2k ends and ends where piece 2k + 1 does (the last piece, text after
+    # the last token, starts nothing: hence not strict).
+    for start, word, end in zip(ends[::2], pieces[1::2], ends[1::2], strict=False):
+        size = len(word)
+        if size == 1:
+            fields = _CHAR_FIELDS.get(word)
+            append(new(Token, (word, start, end, *(fields or _char_fields(word)))))
+        elif "." in word:
+            append(new(Token, (word, start, end, "abbr", *_derived(word, "abbr"))))
+        elif size > 2 and word[-1] == "s" and word[-2] in _APOSTROPHES:  # noqa: PLR2004
+            # A possessive ("India's"): the word, then "'s" as its own token.
+            append(make_token(word[:-2], start, end - 2, "word"))
+            append(make_token(word[-2:], end - 2, end, "pos"))
+        elif size > 5 and word[4] == "-" and word[:4].casefold() == "vice":  # noqa: PLR2004
+            # "Vice-Foreign Minister", "vice-minister": the office word stands alone
+            # (the title then reads "Vice Foreign Minister").
+            append(make_token(word[:4], start, start + 4, "word"))
+            append(make_token(word[5:], start + 5, end, "word"))
         else:
-            kind = _char_kind(word)
-            append(new(Token, (word, start, end, kind, *_derived(word, kind))))
+            # A word holds no full stop: its lower form is just the casefold.
+            append(new(Token, (word, start, end, "word", word.casefold(), word[0].isupper(), True)))
     return tokens
 
 
-def _char_kind(char: str) -> str:
-    """The kind of a token of one character: ``nl``, ``word`` or ``punct``."""
-    kind = _CHAR_KINDS.get(char)
-    if kind is None:
-        kind = "nl" if char == "\n" else "word" if _WORD_CHAR.match(char) else "punct"
-        if len(_CHAR_KINDS) < _MAX_CHAR_KINDS:
-            _CHAR_KINDS[char] = kind
-    return kind
+def _char_fields(char: str) -> tuple[str, str, bool, bool]:
+    """The kind (``nl``, ``word`` or ``punct``) and derived fields of a one-character token."""
+    kind = "nl" if char == "\n" else "word" if _WORD_CHAR.match(char) else "punct"
+    fields = (kind, *_derived(char, kind))
+    if len(_CHAR_FIELDS) < _MAX_CHAR_FIELDS:
+        _CHAR_FIELDS[char] = fields
+    return fields
 
 
 def _derived(text: str, kind: str) -> tuple[str, bool, bool]:

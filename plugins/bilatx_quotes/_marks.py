@@ -278,6 +278,11 @@ def _starts_with_opening(text: str, lo: int, hi: int) -> bool:
     return bool(marks) and marks[0].pos == lo and marks[0].role is not _Role.CLOSE
 
 
+@cache
+def _single_mark_pattern() -> regex.Pattern[str]:
+    return regex.compile("['\u2018\u2019]")
+
+
 def _single_quotes(text: str, lo: int, hi: int, taken: list[RawQuote]) -> Iterator[RawQuote]:
     """Find quotations in single marks outside the double-quoted ones.
 
@@ -292,9 +297,11 @@ def _single_quotes(text: str, lo: int, hi: int, taken: list[RawQuote]) -> Iterat
 
     opens: list[int] = []
     closes: list[tuple[int, bool]] = []
-    for pos in range(lo, hi):
-        char = text[pos]
-        if char not in "'\u2018\u2019" or not free(pos):
+    # Only the marks are looked at: a loop over every character of the text cost more.
+    for mark in _single_mark_pattern().finditer(text, lo, hi):
+        pos = mark.start()
+        char = mark.group()
+        if not free(pos):
             continue
         prev = text[pos - 1] if pos > lo else None
         nxt = text[pos + 1] if pos + 1 < hi else None

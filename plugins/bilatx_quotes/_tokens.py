@@ -7,10 +7,8 @@ attribution, and the words around it keep their true offsets.
 from __future__ import annotations
 
 import enum
-from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final, NamedTuple
 
-import attrs
 import regex
 
 from bilatx_quotes._vocab import DOTTED_ABBREVIATIONS
@@ -29,9 +27,12 @@ class Kind(enum.Enum):
     QUOTE = "quote"
 
 
-@attrs.frozen
-class Token:
-    """A token and its offsets into the document text."""
+class Token(NamedTuple):
+    """A token and its offsets into the document text.
+
+    A named tuple, not an attrs class: a sentence's tokens are built anew for
+    every sentence, and the tuple is built without a Python-level constructor.
+    """
 
     text: str
     start: int
@@ -61,36 +62,53 @@ class Token:
         return self.kind is Kind.WORD and self.text[:1].islower()
 
 
-@cache
-def _pattern() -> regex.Pattern[str]:
-    # Dotted acronyms ("U.S.") first; then words with inner apostrophes and
-    # hyphens ("India's", "Indo-Pacific"); then any other visible character.
-    return regex.compile(
-        r"(?P<acronym>(?:[^\W\d_]\.){2,})"
-        r"|(?P<word>[^\W_](?:\w|['\u2019\-](?=\w))*)"
-        r"|(?P<punct>\S)"
-    )
+# Dotted acronyms ("U.S.") first; then words with inner apostrophes and
+# hyphens ("India's", "Indo-Pacific"); then any other visible character.
+# Split at (as one group), a text gives pieces that alternate between what lies
+# between tokens and the tokens, and the kind shows in a token's text: a token
+# of several characters is a word (an acronym is the one with a full stop), a
+# single character a word when it can start one, a mark otherwise.
+_SPLIT: Final = regex.compile(r"((?:[^\W\d_]\.){2,}|[^\W_](?:\w|['\u2019\-](?=\w))*|\S)")
+_WORD_START: Final = regex.compile(r"[^\W_]")
+_CHAR_IS_WORD: dict[str, bool] = {}
+_MAX_CHAR_IS_WORD: Final = 1 << 16
+
+
+def _char_is_word(char: str) -> bool:
+    """Whether a token of the one character ``char`` is a word (else it is a mark)."""
+    found = _CHAR_IS_WORD.get(char)
+    if found is None:
+        found = _WORD_START.match(char) is not None
+        if len(_CHAR_IS_WORD) < _MAX_CHAR_IS_WORD:
+            _CHAR_IS_WORD[char] = found
+    return found
 
 
 def _words(text: str, lo: int, hi: int, out: list[Token]) -> None:
-    pattern = _pattern()
+    # A slice reads like the range: the pattern looks neither behind nor past its end.
+    pieces = _SPLIT.split(text[lo:hi])
+    append = out.append
+    # Built with tuple.__new__: the NamedTuple constructor is a Python call per token.
+    new = tuple.__new__
+    word, punct = Kind.WORD, Kind.PUNCT
+    end = lo
     pending_dot = False
-    for match in pattern.finditer(text, lo, hi):
-        start, end = match.span()
-        if match.lastgroup == "punct":
-            if pending_dot and match.group() == "." and out and out[-1].end == start:
-                last = out[-1]
-                out[-1] = attrs.evolve(last, text=text[last.start : end], end=end)
-                pending_dot = False
-                continue
-            out.append(Token(match.group(), start, end, Kind.PUNCT))
-        else:
-            word = match.group()
-            out.append(Token(word, start, end, Kind.WORD))
-            pending_dot = match.lastgroup == "word" and (
-                (len(word) == 1 and word.isupper()) or word.lower() in DOTTED_ABBREVIATIONS
+    for i in range(1, len(pieces), 2):
+        piece = pieces[i]
+        start = end + len(pieces[i - 1])
+        end = start + len(piece)
+        if len(piece) > 1 or _char_is_word(piece):
+            append(new(Token, (piece, start, end, word, -1)))
+            # "Dr." and "J." keep their full stop; an acronym has its own already.
+            pending_dot = "." not in piece and (
+                (len(piece) == 1 and piece.isupper()) or piece.lower() in DOTTED_ABBREVIATIONS
             )
             continue
+        if pending_dot and piece == "." and out[-1].end == start:
+            last = out[-1]
+            out[-1] = new(Token, (text[last.start : end], last.start, end, word, -1))
+        else:
+            append(new(Token, (piece, start, end, punct, -1)))
         pending_dot = False
 
 

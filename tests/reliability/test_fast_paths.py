@@ -18,8 +18,11 @@ from bilatx_money import _extract as money_extract
 from bilatx_officials._data import gazetteer as officials_gazetteer
 from bilatx_officials._extract import _occurrences
 from bilatx_officials._names import match_phrase
+from bilatx_officials._titles import parse_title, title_starts
 from bilatx_officials._tokens import Token, tokenize
 from bilatx_quotes import _channels as channels
+from bilatx_quotes import _tokens as quote_tokens
+from bilatx_quotes._vocab import DOTTED_ABBREVIATIONS
 from bilatx_records import _common as records_common
 from bilatx_records._model import _trigger_re as trigger_pattern
 from bilatx_records._trade_vocab import cue_pattern
@@ -334,6 +337,66 @@ def test_honorifics_and_ranks_match_like_the_plain_loop(data: st.DataObject) -> 
     for phrases in (g.honorifics, g.ranks, ((),), (("Dr.",), ())):
         for i in range(len(tokens) + 1):
             assert match_phrase(tokens, i, phrases) == _plain_match_phrase(tokens, i, phrases)
+
+
+@given(st.data())
+def test_titles_only_start_where_title_starts_says(data: st.DataObject) -> None:
+    g = officials_gazetteer()
+    words = sorted({w for head in g.heads for w in head} | set(g.abbreviations))
+    words += ["of", "and", "&", "the", "trade", "India's", "U.S.", "South African", "Okafor"]
+    cases: list[Callable[[str], str]] = [str, str.upper, str.title, str.lower]
+    pieces = st.sampled_from(words) | st.text(max_size=2)
+    cased = st.tuples(pieces, st.sampled_from(cases)).map(lambda pair: pair[1](pair[0]))
+    glue = st.sampled_from([" ", "  ", ". ", ".", ", ", "-", "s ", "\n"])
+    text = "".join(data.draw(st.lists(st.tuples(cased, glue).map("".join), max_size=8)))
+    tokens = tokenize(text)
+    titled = [k for k in range(len(tokens)) if parse_title(tokens, k) is not None]
+    assert set(titled) <= set(title_starts(tokens))
+
+
+_PLAIN_QUOTE_TOKEN = regex.compile(
+    r"(?P<acronym>(?:[^\W\d_]\.){2,})|(?P<word>[^\W_](?:\w|['\u2019\-](?=\w))*)|(?P<punct>\S)"
+)
+
+
+def _plain_quote_tokens(text: str, lo: int, hi: int) -> list[tuple[str, int, int, str]]:
+    """The quotes tokenizer's words as first written: one match object per token."""
+    out: list[tuple[str, int, int, str]] = []
+    pending_dot = False
+    for match in _PLAIN_QUOTE_TOKEN.finditer(text, lo, hi):
+        start, end = match.span()
+        if match.lastgroup == "punct":
+            if pending_dot and match.group() == "." and out and out[-1][2] == start:
+                out[-1] = (text[out[-1][1] : end], out[-1][1], end, "word")
+            else:
+                out.append((match.group(), start, end, "punct"))
+            pending_dot = False
+            continue
+        word = match.group()
+        out.append((word, start, end, "word"))
+        pending_dot = match.lastgroup == "word" and (
+            (len(word) == 1 and word.isupper()) or word.lower() in DOTTED_ABBREVIATIONS
+        )
+    return out
+
+
+_QUOTE_TOKEN_PIECES = [
+    *("U.S.", "u.s.", "Dr.", "dr", "J.", "J", "Mr", "no.", "e.g.", "A.B", "India's", "co-op"),
+    *(" ", "  ", "\n", "\u00a0", ".", ",", "'", "\u2019", "-", "_", "a_b", "x", "1", "\u0301"),
+]
+
+
+@given(
+    st.lists(st.sampled_from(_QUOTE_TOKEN_PIECES) | st.text(max_size=3), max_size=20).map("".join),
+    st.data(),
+)
+def test_quote_tokens_are_the_plain_tokens(text: str, data: st.DataObject) -> None:
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    tokens = quote_tokens.tokenize(text, lo, hi, [])
+    assert [(t.text, t.start, t.end, t.kind.value) for t in tokens] == _plain_quote_tokens(
+        text, lo, hi
+    )
 
 
 _SCAN_PIECES = [
