@@ -451,6 +451,10 @@ def _plain_tokenize(text: str) -> list[tuple[str, int, int, str]]:
             out.append((word[:-2], start, end - 2, "word"))
             out.append((word[-2:], end - 2, end, "pos"))
             continue
+        if kind == "word" and word[:5].casefold() == "vice-" and len(word) > 5:
+            out.append((word[:4], start, start + 4, "word"))
+            out.append((word[5:], start + 5, end, "word"))
+            continue
         out.append((word, start, end, kind))
     return out
 
@@ -458,6 +462,7 @@ def _plain_tokenize(text: str) -> list[tuple[str, int, int, str]]:
 _TOKEN_PIECES = [
     *("U.S.", "U. S. A.", "U.K.", "E. U.", "H.E.", "A.B.C.", "Dr.", "S.", "India's", "its"),
     *("O'Neil\u2019s", "co-chair", "x's", "'s", "\u2019", "-", "e\u0301", "\u0301", "\u00bd"),
+    *("Vice-Minister", "vice-x", "VICE-", "Vice"),
     *("5", "2,000", " ", "  ", "\n", "\t", "\u00a0", ".", ",", "(", "\u201c", "Ab", "a"),
 ]
 
