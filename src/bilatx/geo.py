@@ -754,7 +754,7 @@ def _scan_names(text: str) -> Iterator[tuple[int, int, str, str]]:
         if len(written.replace(".", "").replace(" ", "")) <= 3 and written.upper() != written:  # noqa: PLR2004
             continue  # "us", "Us", "uk": ordinary words unless written as capitals
         key = _fold(written)
-        if key == "america" and text[name_end:end] == "s":
+        if key == "america" and text[name_end:end] in {"s", "S"}:
             continue  # "the Americas" is a continent, not America's
         yield name_start, name_end, written, key
 

@@ -128,6 +128,11 @@ def test_find_countries_only_matches_capitalised_names() -> None:
     assert text[first.start : first.end] == first.text
 
 
+def test_the_americas_in_capitals_are_a_continent_too() -> None:
+    text = "THE AMERICAS SUMMIT opened; America's envoy spoke of the AMERICAS."
+    assert [(m.text, m.code) for m in geo.find_countries(text)] == [("America", "USA")]
+
+
 def test_korea_alone_is_south_korea_only_where_the_text_never_names_the_north() -> None:
     assert geo.country_code("Korea") is None  # no text, no reading
     text = "Exports to Korea rose; Korea's trade minister is pleased."
