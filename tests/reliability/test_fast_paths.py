@@ -33,6 +33,11 @@ from bilatx_sectors import _match as sectors_match
 from bilatx_sectors._lexicon import lexicon as sector_lexicon
 
 
+def _cased(words: st.SearchStrategy[str], *cases: Callable[[str], str]) -> st.SearchStrategy[str]:
+    """Words drawn from ``words``, each written in one of ``cases`` (``str.upper``, ...)."""
+    return st.tuples(words, st.sampled_from(cases)).map(lambda pair: pair[1](pair[0]))
+
+
 def _plain_find_countries(text: str, *, at_capitals: bool = False) -> list[geo.CountryMatch]:
     """find_countries as first written: the big pattern tried at every position.
 
@@ -98,8 +103,7 @@ def test_find_countries_matches_the_plain_search_on_any_text(text: str) -> None:
 def test_find_countries_matches_the_plain_search_on_every_name(data: st.DataObject) -> None:
     names = geo._country_names()
     words = st.sampled_from(names) | st.sampled_from(_PIECES)
-    cases: list[Callable[[str], str]] = [str, str.upper, str.lower, str.title]
-    cased = st.tuples(words, st.sampled_from(cases)).map(lambda pair: pair[1](pair[0]))
+    cased = _cased(words, str, str.upper, str.lower, str.title)
     glue = st.sampled_from(["", " ", "  ", "'s ", "s ", "\u00a0", " the ", ", "])
     text = "".join(data.draw(st.lists(st.tuples(cased, glue).map("".join), max_size=8)))
     assert list(geo.find_countries(text)) == _plain_find_countries(text, at_capitals=True)
@@ -131,8 +135,7 @@ def test_names_at_a_position_are_the_pattern_matches(data: st.DataObject) -> Non
     # (the Kelvin sign is a "k", the long s an "s") must send the text there.
     names = geo._country_names()
     words = st.sampled_from(names) | st.sampled_from(_PIECES)
-    cases: list[Callable[[str], str]] = [str, str.upper, str.lower, str.swapcase]
-    cased = st.tuples(words, st.sampled_from(cases)).map(lambda pair: pair[1](pair[0]))
+    cased = _cased(words, str, str.upper, str.lower, str.swapcase)
     glue = st.sampled_from(["", " ", "'s ", "s ", "S a", "\u212a", "\u017f", "\u00e9", "-"])
     text = "".join(data.draw(st.lists(st.tuples(cased, glue).map("".join), max_size=5)))
     pattern = geo._any_name_pattern()
@@ -329,8 +332,7 @@ def _plain_match_phrase(tokens: list[Token], i: int, phrases: tuple[tuple[str, .
 def test_honorifics_and_ranks_match_like_the_plain_loop(data: st.DataObject) -> None:
     g = officials_gazetteer()
     words = st.sampled_from([w for p in (*g.honorifics, *g.ranks) for w in p])
-    cases: list[Callable[[str], str]] = [str, str.upper, str.lower]
-    cased = st.tuples(words, st.sampled_from(cases)).map(lambda pair: pair[1](pair[0]))
+    cased = _cased(words, str, str.upper, str.lower)
     glue = st.sampled_from([" ", ". ", ".", ", ", " Okafor "])
     text = "".join(data.draw(st.lists(st.tuples(cased, glue).map("".join), max_size=6)))
     tokens = tokenize(text)
@@ -344,9 +346,8 @@ def test_titles_only_start_where_title_starts_says(data: st.DataObject) -> None:
     g = officials_gazetteer()
     words = sorted({w for head in g.heads for w in head} | set(g.abbreviations))
     words += ["of", "and", "&", "the", "trade", "India's", "U.S.", "South African", "Okafor"]
-    cases: list[Callable[[str], str]] = [str, str.upper, str.title, str.lower]
     pieces = st.sampled_from(words) | st.text(max_size=2)
-    cased = st.tuples(pieces, st.sampled_from(cases)).map(lambda pair: pair[1](pair[0]))
+    cased = _cased(pieces, str, str.upper, str.title, str.lower)
     glue = st.sampled_from([" ", "  ", ". ", ".", ", ", "-", "s ", "\n"])
     text = "".join(data.draw(st.lists(st.tuples(cased, glue).map("".join), max_size=8)))
     tokens = tokenize(text)
@@ -526,8 +527,7 @@ def test_channel_gate_lets_every_trigger_through(data: st.DataObject) -> None:
     words += ["press release", "OP-ED", "Op-Ed", "Lok Sabha", "House of Lords", "Diet", "X"]
     odd = ["\u0130", "\u017f", "\u212a", "\u00df", "x", " ", ".", "_", "-", "\n"]
     pieces = st.sampled_from(words) | st.sampled_from(odd) | st.text(max_size=2)
-    cases: list[Callable[[str], str]] = [str, str.upper, str.title, str.lower]
-    cased = st.tuples(pieces, st.sampled_from(cases)).map(lambda pair: pair[1](pair[0]))
+    cased = _cased(pieces, str, str.upper, str.title, str.lower)
     text = "".join(data.draw(st.lists(cased, max_size=8)))
     swap = data.draw(st.sampled_from([("", ""), ("i", "\u0130"), ("s", "\u017f"), ("k", "\u212a")]))
     if swap[0]:
