@@ -232,7 +232,10 @@ def finditer(
 # offset, with no match object per word.
 _NON_WORD: Final = regex.compile(r"(\W+)")
 _HEAD: Final = 24
-_MAX_HEADS: Final = 1 << 17
+# Heads remembered per pattern before starting afresh: whole words now, so a
+# news archive's vocabulary would otherwise grow this without end. At this
+# size a pattern's table stays near 3 MB and is rebuilt in a fraction of a second.
+_MAX_HEADS: Final = 1 << 15
 _heads: dict[regex.Pattern[str], dict[str, bool]] = {}
 
 
