@@ -9,7 +9,7 @@ others, from the same table).
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import cache
 from typing import TYPE_CHECKING, Final
 
 import regex
@@ -59,12 +59,6 @@ def _by_prefix() -> dict[str, tuple[str, ...]] | None:
     }
 
 
-@lru_cache(maxsize=1024)
-def _prefix_pattern(names: tuple[str, ...]) -> regex.Pattern[str]:
-    """The names of one group of :func:`_by_prefix`, standing alone after them."""
-    return regex.compile(rf"(\L<names>){_AFTER}", names=list(names))
-
-
 @cache
 def _starts() -> regex.Pattern[str]:
     """Where a listed name can begin: its first character, nothing that joins it before."""
@@ -72,26 +66,31 @@ def _starts() -> regex.Pattern[str]:
     return regex.compile(rf"{_BEFORE}[{regex.escape(''.join(firsts))}]")
 
 
-def _known_names(text: str) -> Iterator[regex.Match[str]]:
-    """The matches of :func:`_pattern` in ``text``, as ``finditer`` gives them.
+def _known_names(text: str) -> Iterator[tuple[int, int]]:
+    """The spans :func:`_pattern` finds in ``text``, as its ``finditer`` gives them.
 
     The names are tried only where one of them begins (same three first
-    characters): the whole list is slow to try at every position.
+    characters), and compared as strings: the pattern of every name is slow
+    to try at every position, and a pattern per group slow to compile.
     """
     by_prefix = _by_prefix()
     if by_prefix is None:
-        yield from _pattern().finditer(text)
+        for match in _pattern().finditer(text):
+            yield match.span(1)
         return
     end = 0
     for start in _starts().finditer(text):
         at = start.start()
         if at < end:
             continue
-        names = by_prefix.get(text[at : at + _PREFIX])
-        match = None if names is None else _prefix_pattern(names).match(text, at)
-        if match is not None:
-            yield match
-            end = match.end()
+        # Longest first, as the pattern tries a list of names: "Ana Ruiz
+        # Gomez" before "Ana Ruiz", which counts only if the longer fails.
+        for name in by_prefix.get(text[at : at + _PREFIX], ()):
+            stop = at + len(name)
+            if text.startswith(name, at) and _NOT_AFTER.match(text, stop) is None:
+                yield at, stop
+                end = stop
+                break
 
 
 def _occurrences(text: str, name: str) -> Iterator[tuple[int, int]]:
@@ -156,9 +155,9 @@ def find_known(
             )
         )  # fmt: skip
 
-    for match in _known_names(text):
-        name = match.group(1)
-        add(match.start(1), match.end(1), name, _surname(name), "known-person")
+    for start, end in _known_names(text):
+        name = text[start:end]
+        add(start, end, name, _surname(name), "known-person")
     if not found:
         return found
     # A surname the text also writes in lower case is a word there ("Rice",

@@ -15,9 +15,10 @@ from bilatx import geo
 from bilatx.text import sentence_at
 from bilatx_resolve._country import CountryContext, compatible, known_country
 from bilatx_resolve._data import fold_words, known_people, offices
+from bilatx_resolve._phrases import Undecided, phrase_end
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
 
 __all__ = ["link_people", "offices_are_no_sectors", "settle_overlaps"]
 
@@ -483,6 +484,37 @@ def _descriptions(phrases: tuple[str, ...]) -> regex.Pattern[str]:
     )
 
 
+_THE: Final = regex.compile(r"\b[Tt]he\s+")
+_DESCRIPTION_AFTER: Final = regex.compile(r"\b(?!\s+(?:of|for)\b)(?!\s+\p{Lu})")
+
+
+def _description_spans(text: str, phrases: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+    """The offices ``_descriptions(phrases).finditer(text)`` finds (group 1), in order.
+
+    The pattern is compiled only where comparison cannot decide (see
+    :mod:`bilatx_resolve._phrases`).
+    """
+    if not all(phrase.isascii() for phrase in phrases):
+        for match in _descriptions(phrases).finditer(text):
+            yield match.span(1)
+        return
+    end = 0
+    # The office starts where "the" and the spaces after it end: an office
+    # never begins with a space, so the pattern cannot backtrack into them.
+    for the in _THE.finditer(text):
+        if the.start() < end:
+            continue
+        try:
+            stop = phrase_end(text, the.end(), phrases, _DESCRIPTION_AFTER)
+            span = None if stop is None else (the.end(), stop)
+        except Undecided:
+            fallback = _descriptions(phrases).match(text, the.start())
+            span = None if fallback is None else fallback.span(1)
+        if span is not None:
+            yield span
+            end = span[1]
+
+
 def _office_phrases(title: str) -> list[str]:
     """The folded title and the head words a description may use for it ("minister")."""
     key = " ".join(title.split()).casefold()
@@ -524,11 +556,11 @@ def _definite_descriptions(
     alternatives = sorted(phrases, key=len, reverse=True)
     # Only the office is matched without regard to case: "the minister" is
     # linked, "the Minister Okafor" (a titled mention) and "the minister of ..." are not.
-    for match in _descriptions(tuple(alternatives)).finditer(doc.text):
-        owners = phrases.get(" ".join(match.group(1).split()).casefold(), set())
-        if len(owners) != 1 or _office_to_a_country(doc.text, match.end()):
+    for start, end in _description_spans(doc.text, tuple(alternatives)):
+        owners = phrases.get(" ".join(doc.text[start:end].split()).casefold(), set())
+        if len(owners) != 1 or _office_to_a_country(doc.text, end):
             continue
-        span = bilatx.Span(match.start(1), match.end(1))
+        span = bilatx.Span(start, end)
         if any(span.overlaps(t) for t in taken):
             continue
         person = people[next(iter(owners))]
@@ -556,6 +588,71 @@ def _qualified(phrases: tuple[str, ...]) -> regex.Pattern[str]:
         rf"{_COUNTRY_BEFORE}(?i:(?P<office>\L<phrases>)){_NOTHING_AFTER}",
         phrases=list(phrases),
     )
+
+
+# The parts of :func:`_qualified`, which do not depend on the offices. The
+# country word has at most three readings that a space or "'s" can follow: the
+# dotted one ("U.S."), two words, one word; the pattern tries them in that
+# order, and backtracking anywhere else leaves a letter or a full stop where a
+# space or an apostrophe must come.
+_QUALIFIED_STARTS: Final = regex.compile(r"\b(?=[Tt]he\s|\p{Lu})")
+_BOUNDARY: Final = regex.compile(r"\b")
+_COUNTRY_READINGS: Final = (
+    regex.compile(r"\p{Lu}(?:\.\p{Lu})+\.?"),
+    regex.compile(r"\p{Lu}\p{L}*[ -]\p{Lu}\p{L}*"),
+    regex.compile(r"\p{Lu}\p{L}*"),
+)
+_SPACES: Final = regex.compile(r"\s+")
+_POSSESSIVE: Final = regex.compile(r"['\u2019]s\s+")
+_QUALIFIED_AFTER: Final = regex.compile(_NOTHING_AFTER)
+
+
+def _qualified_at(text: str, pos: int, phrases: tuple[str, ...]) -> tuple[str, int, int] | None:
+    """What ``_qualified(phrases).match(text, pos)`` finds: country, office start and end.
+
+    Raises :class:`Undecided` where only the pattern can say.
+    """
+    the = _THE.match(text, pos)
+    openings = [] if the is None else [(the.end(), _SPACES)]
+    if _BOUNDARY.match(text, pos) is not None:
+        openings.append((pos, _POSSESSIVE))
+    for start, joint in openings:
+        for reading in _COUNTRY_READINGS:
+            country = reading.match(text, start)
+            if country is None:
+                continue
+            gap = joint.match(text, country.end())
+            if gap is None:
+                continue
+            stop = phrase_end(text, gap.end(), phrases, _QUALIFIED_AFTER)
+            if stop is not None:
+                return country.group(), gap.end(), stop
+    return None
+
+
+def _qualified_offices(text: str, phrases: tuple[str, ...]) -> Iterator[tuple[str, int, int]]:
+    """What ``_qualified(phrases).finditer(text)`` finds: country, office start and end."""
+    if not all(phrase.isascii() for phrase in phrases):
+        for match in _qualified(phrases).finditer(text):
+            yield match.group("country"), match.start("office"), match.end("office")
+        return
+    end = 0
+    for start in _QUALIFIED_STARTS.finditer(text):
+        at = start.start()
+        if at < end:
+            continue
+        try:
+            found = _qualified_at(text, at, phrases)
+        except Undecided:
+            fallback = _qualified(phrases).match(text, at)
+            found = (
+                None
+                if fallback is None
+                else (fallback.group("country"), fallback.start("office"), fallback.end("office"))
+            )
+        if found is not None:
+            yield found
+            end = found[2]
 
 
 def _taken(people: list[_Person]) -> list[bilatx.Span]:
@@ -587,15 +684,15 @@ def _qualified_descriptions(
         return
     taken = _taken(people)
     alternatives = tuple(sorted({phrase for phrase, _ in phrases}, key=len, reverse=True))
-    for match in _qualified(alternatives).finditer(doc.text):
-        code = geo.country_code(match.group("country"))
+    for country, start, end in _qualified_offices(doc.text, alternatives):
+        code = geo.country_code(country)
         if code is None:
             continue
-        phrase = " ".join(match.group("office").split()).casefold()
+        phrase = " ".join(doc.text[start:end].split()).casefold()
         owners = phrases.get((phrase, code), set())
         if len(owners) != 1:
             continue
-        span = bilatx.Span(match.start("office"), match.end("office"))
+        span = bilatx.Span(start, end)
         if any(span.overlaps(t) for t in taken):
             continue
         people[next(iter(owners))].extra.append(span)

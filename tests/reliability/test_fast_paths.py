@@ -6,6 +6,7 @@ import unicodedata
 from collections.abc import Callable
 
 import attrs
+import pytest
 import regex
 from hypothesis import given
 from hypothesis import strategies as st
@@ -27,7 +28,9 @@ from bilatx_records import _common as records_common
 from bilatx_records._model import _trigger_re as trigger_pattern
 from bilatx_records._trade_vocab import cue_pattern
 from bilatx_resolve import _known as known
+from bilatx_resolve import _link as link
 from bilatx_resolve._data import load_people_names
+from bilatx_resolve._phrases import FOLDS_TO_ASCII
 from bilatx_sectors import _lexicon as sector_lexicon_module
 from bilatx_sectors import _match as sectors_match
 from bilatx_sectors._lexicon import lexicon as sector_lexicon
@@ -481,11 +484,14 @@ def test_officials_tokens_are_the_plain_tokens(text: str) -> None:
 @given(st.data())
 def test_known_people_are_found_as_by_the_whole_list(data: st.DataObject) -> None:
     names = sorted(load_people_names())
-    words = st.sampled_from(names) | st.sampled_from(_TOKEN_PIECES)
+    # Cut names share a start with whole ones: the longest name that stands
+    # alone must win, as in the pattern.
+    cut = st.tuples(st.sampled_from(names), st.integers(3, 20)).map(lambda p: p[0][: p[1]])
+    words = st.sampled_from(names) | cut | st.sampled_from(_TOKEN_PIECES)
     glue = st.sampled_from(["", " ", "'s ", "-", ".", "_", "\u0301", "x", ", "])
     text = "".join(data.draw(st.lists(st.tuples(words, glue).map("".join), max_size=8)))
     expected = [m.span(1) for m in known._pattern().finditer(text)]
-    assert [m.span(1) for m in known._known_names(text)] == expected
+    assert list(known._known_names(text)) == expected
     surname = data.draw(st.sampled_from(names)).split()[-1]
     plain = regex.compile(
         r"(?<![\p{L}\p{M}\p{N}.'\u2019-])" + regex.escape(surname) + r"(?![\p{L}\p{M}\p{N}])"
@@ -555,3 +561,131 @@ def test_names_only_begin_where_may_begin_name_says(data: st.DataObject) -> None
     if not geo.may_begin_name(first):
         assert geo.name_kind(phrase) is None
         assert geo.country_code(phrase) is None
+
+
+def test_only_the_listed_characters_match_ascii_when_case_is_ignored() -> None:
+    ascii_chars = [chr(c) for c in range(128)]
+    pattern = regex.compile(r"(?i:\L<chars>)", chars=ascii_chars)
+    folding = {chr(c) for c in range(128, 0x110000) if pattern.fullmatch(chr(c))}
+    assert folding == FOLDS_TO_ASCII
+
+
+_OFFICES = [
+    "minister", "foreign minister", "prime minister", "secretary", "secretary of state",
+    "minister of foreign affairs", "king", "trade representative", "vice president",
+]  # fmt: skip
+_DESCRIPTION_WORDS = [
+    "the", "The", "THE", "tHe", "theme", "Norway", "South", "Korea", "U.S.", "U.S", "U.K.",
+    "Swiss", "New Zealand", "Okafor", "of", "for", "to", "state", "affairs", "foreign", "prime",
+    "minister", "secretary", "king", "trade", "representative", "vice", "president",
+    "\u017fecretary", "\u212aing", "m\u0130nister", "pr\u0131me", "ministre", "\u00e9lys\u00e9e",
+]  # fmt: skip
+_DESCRIPTION_GLUE = [" ", "  ", "\t", "\n", "", "-", ".", ",", "'s ", "\u2019s ", "'", "\u00a0"]
+
+
+def _description_text(data: st.DataObject) -> str:
+    """Words at random, and phrases shaped like a description: "the", country, office, tail."""
+    word = _cased(st.sampled_from(_DESCRIPTION_WORDS), str, str.upper, str.title)
+    loose = st.tuples(word, st.sampled_from(_DESCRIPTION_GLUE)).map("".join)
+    country = st.sampled_from(["Norway", "South Korea", "U.S.", "Swiss", "New-Zealand", "Kenya"])
+    # "Norway Foreign Minister": two words can be the country, or one word and the office.
+    office = _cased(st.sampled_from(_OFFICES), str, str.title, str.upper)
+    shaped = st.tuples(
+        st.sampled_from(["the ", "The ", "", "the  ", "the\n"]),
+        country,
+        st.sampled_from([" ", "'s ", "\u2019s ", "  ", "s "]),
+        st.sampled_from(["", "Foreign ", "Trade ", "Vice "]),
+        office,
+        st.sampled_from(["", " of", " Okafor", " said", "s", ".", " to", "\u0131"]),
+    ).map("".join)
+    return "".join(data.draw(st.lists(loose | shaped, max_size=8)))
+
+
+def _offices(data: st.DataObject) -> tuple[str, ...]:
+    offices = st.lists(st.sampled_from(_OFFICES), min_size=1, max_size=5, unique=True)
+    # An office outside ASCII leaves the whole search to the pattern.
+    chosen = data.draw(offices | st.just(["minister", "pr\u00e9sident"]))
+    return tuple(sorted(chosen, key=len, reverse=True))
+
+
+@given(st.data())
+def test_descriptions_are_found_as_by_the_office_pattern(data: st.DataObject) -> None:
+    text, offices = _description_text(data), _offices(data)
+    expected = [m.span(1) for m in link._descriptions(offices).finditer(text)]
+    assert list(link._description_spans(text, offices)) == expected
+
+
+@given(st.data())
+def test_qualified_offices_are_found_as_by_the_office_pattern(data: st.DataObject) -> None:
+    text, offices = _description_text(data), _offices(data)
+    expected = [
+        (m.group("country"), m.start("office"), m.end("office"))
+        for m in link._qualified(offices).finditer(text)
+    ]
+    assert list(link._qualified_offices(text, offices)) == expected
+
+
+def test_a_longer_known_name_wins_over_a_name_it_begins_with(monkeypatch) -> None:
+    def clear() -> None:
+        for cached in (known._pattern, known._by_prefix, known._starts):
+            cached.cache_clear()
+
+    monkeypatch.setattr(known, "load_people_names", lambda: ["Ana Ruiz", "Ana Ruiz Gomez"])
+    clear()
+    try:
+        for text in ("Ana Ruiz Gomez came.", "Ana Ruiz Gomezz came.", "Ana Ruiz came."):
+            expected = [m.span(1) for m in known._pattern().finditer(text)]
+            assert list(known._known_names(text)) == expected
+        assert list(known._known_names("Ana Ruiz Gomez")) == [(0, 14)]
+    finally:
+        monkeypatch.undo()
+        clear()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the Swiss Foreign Minister spoke",  # "Swiss Foreign" is tried before "Swiss"
+        "the South-Korean Trade Representative's visit",
+        "the U.S.\u2019s foreign minister of",
+        "The Kenya foreign minister Okafor",
+        "the Norway\u2019s Minister",
+    ],
+)
+def test_qualified_offices_on_phrases_that_backtrack(text: str) -> None:
+    offices = ("trade representative", "foreign minister", "minister")
+    expected = [
+        (m.group("country"), m.start("office"), m.end("office"))
+        for m in link._qualified(offices).finditer(text)
+    ]
+    assert list(link._qualified_offices(text, offices)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the minister of the interior minister said",  # a match ends past the next "the"
+        "The Minister of the Interior, the interior minister",
+        "the minister for trade met the trade minister",
+    ],
+)
+def test_descriptions_on_offices_that_hold_the_article(text: str) -> None:
+    offices = ("minister of the interior", "interior minister", "minister")
+    expected = [m.span(1) for m in link._descriptions(offices).finditer(text)]
+    assert list(link._description_spans(text, offices)) == expected
+
+
+def test_offices_on_news_sentences() -> None:
+    text = (
+        "The Swiss President met the U.S. Trade Representative, and Norway\u2019s foreign "
+        "minister said the minister of state had left; the trade representative spoke."
+    )
+    offices = ("trade representative", "foreign minister", "president", "minister")
+    qualified = [(c, text[a:b]) for c, a, b in link._qualified_offices(text, offices)]
+    assert qualified == [
+        ("Swiss", "President"),
+        ("U.S.", "Trade Representative"),
+        ("Norway", "foreign minister"),
+    ]
+    described = [text[a:b] for a, b in link._description_spans(text, offices)]
+    assert described == ["trade representative"]
