@@ -15,7 +15,7 @@ from bilatx import geo
 from bilatx.text import sentence_at
 from bilatx_resolve._country import CountryContext, compatible, known_country
 from bilatx_resolve._data import fold_words, known_people, offices
-from bilatx_resolve._phrases import Undecided, phrase_end
+from bilatx_resolve._phrases import Undecided, phrase_end, phrase_starts
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -485,6 +485,7 @@ def _descriptions(phrases: tuple[str, ...]) -> regex.Pattern[str]:
 
 
 _THE: Final = regex.compile(r"\b[Tt]he\s+")
+_THE_BEFORE: Final = regex.compile(r"(?r)\b[Tt]he\s+")
 _DESCRIPTION_AFTER: Final = regex.compile(r"\b(?!\s+(?:of|for)\b)(?!\s+\p{Lu})")
 
 
@@ -499,8 +500,20 @@ def _description_spans(text: str, phrases: tuple[str, ...]) -> Iterator[tuple[in
             yield match.span(1)
         return
     end = 0
-    # The office starts where "the" and the spaces after it end: an office
-    # never begins with a space, so the pattern cannot backtrack into them.
+    offices = phrase_starts(text, phrases)
+    if offices is not None:
+        # From each place an office may start, back over the spaces to "the":
+        # the pattern's "the" and spaces always end where the office starts
+        # (an office never begins with a space), so there is one to look for.
+        for at in offices:
+            the = _THE_BEFORE.match(text, end, at)
+            if the is None:
+                continue
+            stop = phrase_end(text, at, phrases, _DESCRIPTION_AFTER)
+            if stop is not None:
+                yield at, stop
+                end = stop
+        return
     for the in _THE.finditer(text):
         if the.start() < end:
             continue
@@ -595,7 +608,9 @@ def _qualified(phrases: tuple[str, ...]) -> regex.Pattern[str]:
 # dotted one ("U.S."), two words, one word; the pattern tries them in that
 # order, and backtracking anywhere else leaves a letter or a full stop where a
 # space or an apostrophe must come.
-_QUALIFIED_STARTS: Final = regex.compile(r"\b(?=[Tt]he\s|\p{Lu})")
+# Only where the country part matches can the whole pattern match.
+_QUALIFIED_STARTS: Final = regex.compile(rf"(?={_COUNTRY_BEFORE})")
+_RUN_BEFORE: Final = regex.compile(r"(?r)[\s\p{L}.'\u2019-]*")
 _BOUNDARY: Final = regex.compile(r"\b")
 _COUNTRY_READINGS: Final = (
     regex.compile(r"\p{Lu}(?:\.\p{Lu})+\.?"),
@@ -630,6 +645,34 @@ def _qualified_at(text: str, pos: int, phrases: tuple[str, ...]) -> tuple[str, i
     return None
 
 
+def _qualified_starts(text: str, phrases: tuple[str, ...]) -> Iterator[int]:
+    """Where :func:`_qualified_at` must be tried, in order: where the country part matches.
+
+    Only the stretches before the places an office may start are searched
+    when those are known. A country part holds nothing but letters, spaces,
+    full stops, hyphens and apostrophes, so one that ends where an office
+    starts lies inside the run of those characters before it.
+    """
+    offices = phrase_starts(text, phrases)
+    if offices is None:
+        for start in _QUALIFIED_STARTS.finditer(text):
+            yield start.start()
+        return
+    windows: list[list[int]] = []
+    for at in offices:
+        run = _RUN_BEFORE.match(text, 0, at)
+        lo = at if run is None else run.start()
+        if windows and lo <= windows[-1][1]:
+            # A country part may run past an office that starts inside it
+            # ("South Korea's"): one search to the later office covers both.
+            windows[-1][1] = at
+        else:
+            windows.append([lo, at])
+    for lo, hi in windows:
+        for start in _QUALIFIED_STARTS.finditer(text, lo, hi):
+            yield start.start()
+
+
 def _qualified_offices(text: str, phrases: tuple[str, ...]) -> Iterator[tuple[str, int, int]]:
     """What ``_qualified(phrases).finditer(text)`` finds: country, office start and end."""
     if not all(phrase.isascii() for phrase in phrases):
@@ -637,8 +680,7 @@ def _qualified_offices(text: str, phrases: tuple[str, ...]) -> Iterator[tuple[st
             yield match.group("country"), match.start("office"), match.end("office")
         return
     end = 0
-    for start in _QUALIFIED_STARTS.finditer(text):
-        at = start.start()
+    for at in _qualified_starts(text, phrases):
         if at < end:
             continue
         try:

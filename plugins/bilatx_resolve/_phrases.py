@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
     import regex
 
-__all__ = ["FOLDS_TO_ASCII", "Undecided", "phrase_end"]
+__all__ = ["FOLDS_TO_ASCII", "Undecided", "phrase_end", "phrase_starts"]
 
 # The characters outside ASCII that ``regex`` matches to an ASCII letter when
 # case is ignored (the long s, the Kelvin sign, the dotted capital and the
@@ -53,3 +53,25 @@ def phrase_end(
         if candidate.lower() == phrase and after.match(text, end) is not None:
             return end
     return None
+
+
+def phrase_starts(text: str, phrases: Sequence[str]) -> list[int] | None:
+    r"""Every position where one of ``phrases`` (lower-case ASCII) may match, ignoring case.
+
+    A superset of where ``(?i:\L<phrases>)`` matches, in order, so that a
+    search can start from the phrases rather than from every word. ``None``
+    when the text holds a character that makes lower-casing unfit for finding
+    them (one of :data:`FOLDS_TO_ASCII`, or one that lower-cases to more).
+    """
+    lower = text.lower()
+    if not text.isascii() and (
+        len(lower) != len(text) or any(char in text for char in FOLDS_TO_ASCII)
+    ):
+        return None
+    found: set[int] = set()
+    for phrase in phrases:
+        at = lower.find(phrase)
+        while at != -1:
+            found.add(at)
+            at = lower.find(phrase, at + 1)
+    return sorted(found)

@@ -650,10 +650,12 @@ def test_a_longer_known_name_wins_over_a_name_it_begins_with(monkeypatch) -> Non
         "the U.S.\u2019s foreign minister of",
         "The Kenya foreign minister Okafor",
         "the Norway\u2019s Minister",
+        "South Korea's minister",  # an office may start inside the country part
+        "South Korea's envoy",
     ],
 )
 def test_qualified_offices_on_phrases_that_backtrack(text: str) -> None:
-    offices = ("trade representative", "foreign minister", "minister")
+    offices = ("trade representative", "foreign minister", "korea's envoy", "minister")
     expected = [
         (m.group("country"), m.start("office"), m.end("office"))
         for m in link._qualified(offices).finditer(text)
@@ -667,10 +669,14 @@ def test_qualified_offices_on_phrases_that_backtrack(text: str) -> None:
         "the minister of the interior minister said",  # a match ends past the next "the"
         "The Minister of the Interior, the interior minister",
         "the minister for trade met the trade minister",
+        # Characters that match an ASCII letter when case is ignored, though
+        # lower-casing leaves them as they are.
+        "the mini\u017fter said, the m\u0131nister said",
+        "the \u212aminister",
     ],
 )
 def test_descriptions_on_offices_that_hold_the_article(text: str) -> None:
-    offices = ("minister of the interior", "interior minister", "minister")
+    offices = ("minister of the interior", "interior minister", "kminister", "minister")
     expected = [m.span(1) for m in link._descriptions(offices).finditer(text)]
     assert list(link._description_spans(text, offices)) == expected
 
