@@ -582,15 +582,6 @@ def _names_by_prefix() -> tuple[dict[str, tuple[str, ...]], ...] | None:
     return tuple({k: tuple(v) for k, v in table.items()} for table in grouped)
 
 
-@lru_cache(maxsize=1024)
-def _name_pattern(keys: tuple[tuple[int, str], ...]) -> regex.Pattern[str]:
-    """A name (from the groups ``keys`` of :func:`_names_by_prefix`) and its tail."""
-    table = _names_by_prefix()
-    assert table is not None  # noqa: S101  (only called when the table exists)
-    names = sorted({n for k, head in keys for n in table[k][head]}, key=len, reverse=True)
-    return regex.compile(rf"(\L<names>){_NAME_TAIL}", regex.IGNORECASE, names=names)
-
-
 @cache
 def _any_name_pattern() -> regex.Pattern[str]:
     return regex.compile(rf"(\L<names>){_NAME_TAIL}", regex.IGNORECASE, names=_country_names())
@@ -628,6 +619,69 @@ def _names_at_head(head: str) -> tuple[tuple[tuple[int, str], ...], int, tuple[s
     return keys, max(map(len, names)), tuple(forms)
 
 
+@lru_cache(maxsize=65536)
+def _same_letter(written: str, letter: str) -> bool:
+    """Whether a case-insensitive pattern matches the character ``written`` to ``letter``."""
+    return written == letter or _letter_pattern(letter).fullmatch(written) is not None
+
+
+@lru_cache(maxsize=4096)
+def _letter_pattern(letter: str) -> regex.Pattern[str]:
+    return regex.compile(regex.escape(letter), regex.IGNORECASE)
+
+
+def _written_as(text: str, pos: int, name: str) -> bool:
+    """Whether ``text`` at ``pos`` matches ``name`` as a case-insensitive pattern would.
+
+    The ``regex`` module folds case one character to one character (no
+    "ß" to "ss" without its FULLCASE flag), so comparing character by
+    character is exact.
+    """
+    window = text[pos : pos + len(name)]
+    return len(window) == len(name) and all(map(_same_letter, window, name))
+
+
+@cache
+def _names_by_first() -> dict[str, tuple[str, ...]]:
+    """The names by their first character as written."""
+    grouped: dict[str, list[str]] = {}
+    for name in _country_names():
+        grouped.setdefault(name[:1], []).append(name)
+    return {first: tuple(names) for first, names in grouped.items()}
+
+
+@lru_cache(maxsize=4096)
+def _names_from(char: str) -> tuple[str, ...]:
+    """The names that can begin with ``char`` in a case-insensitive match, longest first."""
+    names = [n for first, group in _names_by_first().items() if _same_letter(char, first)
+             for n in group]  # fmt: skip
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1024)
+def _names_of(keys: tuple[tuple[int, str], ...]) -> tuple[str, ...]:
+    """The names in the groups ``keys`` of :func:`_names_by_prefix`, longest first."""
+    table = _names_by_prefix()
+    assert table is not None  # noqa: S101  (only called when the table exists)
+    return tuple(sorted({n for k, head in keys for n in table[k][head]}, key=len, reverse=True))
+
+
+def _first_name_at(text: str, pos: int, names: tuple[str, ...]) -> _NameSpan | None:
+    """What the pattern of ``names`` (longest first) and the tail matches at ``pos``.
+
+    The pattern tries the longest name first and a shorter one when the tail
+    fails; two names it could match at once differ only in case, and so end
+    at the same place.
+    """
+    for name in names:
+        if _written_as(text, pos, name):
+            end = pos + len(name)
+            tail = _TAIL.match(text, end)
+            if tail is not None:
+                return pos, end, tail.end()
+    return None
+
+
 def _span(match: regex.Match[str] | None) -> _NameSpan | None:
     return None if match is None else (match.start(1), match.end(1), match.end())
 
@@ -640,8 +694,12 @@ def _name_at(text: str, pos: int) -> _NameSpan | None:
     """
     table = _names_by_prefix()
     head = text[pos : pos + _PREFIX]
-    if table is None or not head.isascii():
+    if table is None:
         return _span(_any_name_pattern().match(text, pos))
+    if not head.isascii():
+        # Compiling the pattern of every name takes a noticeable fraction of
+        # a second: the names that can begin here are compared instead.
+        return _first_name_at(text, pos, _names_from(text[pos]))
     found = _names_at_head(head.lower())
     if found is None:
         return None
@@ -649,8 +707,8 @@ def _name_at(text: str, pos: int) -> _NameSpan | None:
     window = text[pos : pos + longest]
     if not window.isascii():
         # Outside ASCII, case-insensitive matching has more cases ("\u212a"
-        # is a "k"): the pattern itself decides.
-        return _span(_name_pattern(keys).match(text, pos))
+        # is a "k"): the names are compared character by character.
+        return _first_name_at(text, pos, _names_of(keys))
     # In ASCII text a name matches exactly where the lower-cased text begins
     # with one of its forms; the pattern tries the longest name first and
     # falls back to shorter ones when the tail fails, and so does this loop.

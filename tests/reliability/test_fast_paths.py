@@ -59,7 +59,7 @@ def _plain_find_countries(text: str, *, at_capitals: bool = False) -> list[geo.C
         if len(written.replace(".", "").replace(" ", "")) <= 3 and written.upper() != written:
             continue
         tail = text[match.end(1) : match.end()]
-        if tail == "s" and geo._fold(written) == "america":
+        if tail in {"s", "S"} and geo._fold(written) == "america":
             continue
         code = codes.get(geo._fold(written))
         if code is None:
@@ -138,8 +138,17 @@ def test_names_at_a_position_are_the_pattern_matches(data: st.DataObject) -> Non
     # (the Kelvin sign is a "k", the long s an "s") must send the text there.
     names = geo._country_names()
     words = st.sampled_from(names) | st.sampled_from(_PIECES)
-    cased = _cased(words, str, str.upper, str.lower, str.swapcase)
-    glue = st.sampled_from(["", " ", "'s ", "s ", "S a", "\u212a", "\u017f", "\u00e9", "-"])
+    # The long s and the Kelvin sign inside a name match an "s" and a "k".
+    cased = _cased(
+        words, str, str.upper, str.lower, str.swapcase,
+        lambda w: w.replace("s", "\u017f"), lambda w: w.upper().replace("K", "\u212a"),
+    )  # fmt: skip
+    glue = st.sampled_from(
+        [
+            *("", " ", "'s ", "s ", "S a", "\u212a", "\u017f", "\u00e9", "-", "\u2019s"),
+            *("\u2019", "\u0130", "\u0131", "\u00c7", "\u0301", "\u00c5", "\u212b", "\u00df"),
+        ]
+    )
     text = "".join(data.draw(st.lists(st.tuples(cased, glue).map("".join), max_size=5)))
     pattern = geo._any_name_pattern()
     for pos in range(len(text)):
