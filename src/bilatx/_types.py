@@ -203,6 +203,27 @@ def _published(value: object) -> dt.date | None:
     raise TypeError(msg)
 
 
+# A high surrogate then a low one: two code points a Python string can hold
+# apart, but that JSON ("\\ud800\\udc00") and UTF-8 can only write as the one
+# character they encode, which would move every span after them.
+_SURROGATE_PAIR: Final = re.compile("[\ud800-\udbff][\udc00-\udfff]")
+
+
+def _no_surrogate_pair(_instance: object, _attribute: object, text: str) -> None:
+    if text.isascii():
+        return
+    pair = _SURROGATE_PAIR.search(text)
+    if pair is not None:
+        high, low = (f"U+{ord(c):04X}" for c in pair.group())
+        msg = (
+            f"text holds the two halves of a UTF-16 surrogate pair ({high} {low}) at "
+            f"offset {pair.start()}; JSON output could not keep them apart, so decode "
+            "them into the character they encode first, e.g. "
+            "text.encode('utf-16', 'surrogatepass').decode('utf-16')"
+        )
+        raise ValueError(msg)
+
+
 def _frozen_mapping(value: object) -> Mapping[str, Any]:
     if value is None:
         return MappingProxyType({})
@@ -221,8 +242,13 @@ class Document:
     use and kept on the instance.
     """
 
-    text: str = attrs.field(validator=attrs.validators.instance_of(str))
-    """The raw text. Every span of every mention indexes this string."""
+    text: str = attrs.field(validator=[attrs.validators.instance_of(str), _no_surrogate_pair])
+    """The raw text. Every span of every mention indexes this string.
+
+    Lone surrogates are accepted; a surrogate pair (two halves of one
+    character, as a string decoded with ``surrogatepass`` may hold) raises
+    :class:`ValueError`.
+    """
     id: str | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str))
     )

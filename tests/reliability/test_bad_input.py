@@ -330,6 +330,20 @@ def test_reader_and_resume_on_their_own(tmp_path: Path) -> None:
     assert completed_ids(str(tmp_path / "missing.jsonl")).ids == set()
 
 
+def test_a_surrogate_pair_is_refused_with_where_it_is() -> None:
+    # JSON would read the two halves back as one character, shifting every span
+    # after them: the text is refused, not silently changed.
+    text = "Talks in Oslo \ud83c\udf0d ended."
+    with pytest.raises(bilatx.InputError, match=r"id 'p1'.*U\+D83C U\+DF0D\) at offset 14"):
+        bilatx.Pipeline(entrypoints=False).extract(text, doc_id="p1")
+    with pytest.raises(ValueError, match="surrogate pair"):
+        bilatx.Document(text=text)
+    decoded = text.encode("utf-16", "surrogatepass").decode("utf-16")
+    assert bilatx.Document(text=decoded).text == "Talks in Oslo \U0001f30d ended."
+    # Halves standing alone, or in the wrong order, are no pair and are kept.
+    assert bilatx.Document(text="a \udf0d\ud83c b \ud83c").text == "a \udf0d\ud83c b \ud83c"
+
+
 def test_lone_surrogates_come_out_as_valid_utf8_json(tmp_path: Path) -> None:
     # A JSON "\\ud800" escape gives Python text no UTF-8 encoder accepts; the
     # output must still be valid UTF-8 that reads back to the same text.
