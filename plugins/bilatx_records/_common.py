@@ -131,6 +131,10 @@ def _marker_patterns() -> dict[str, regex.Pattern[str]]:
 
 def fold(text: str) -> str:
     """Return ``text`` without accents, case-folded, with single spaces."""
+    if text.isascii():
+        # Most names are ASCII: NFKD leaves them as they are, none of their
+        # characters combines, and casefold() lowers them as lower() does.
+        return " ".join(text.lower().split())
     norm = unicodedata.normalize("NFKD", text)
     return " ".join("".join(c for c in norm if not unicodedata.combining(c)).casefold().split())
 

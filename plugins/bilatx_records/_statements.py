@@ -77,13 +77,20 @@ def _current_pattern() -> regex.Pattern[str]:
 
 
 def _fold(text: str) -> str:
+    if text.isascii():
+        # As below, for the common case: NFKD and casefold() change ASCII text
+        # only by lowering it, and it holds no right quotation mark.
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return plain.casefold().replace("\u2019", "'")
 
 
+_WORDS_RE: Final = regex.compile(r"\w+")
+
+
 def _words(text: str) -> list[str]:
-    return regex.findall(r"\w+", _fold(text))
+    return _WORDS_RE.findall(_fold(text))
 
 
 class _People:
