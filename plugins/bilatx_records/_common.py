@@ -114,6 +114,16 @@ _REPORTING: Final = (
 )
 
 
+# Patterns the readers apply many times per document, compiled once here.
+_PUNCT_STOP_RE: Final = regex.compile(r"[,;:.]")
+_CLAUSE_MARK_RE: Final = regex.compile(r"[,;:]")
+_ASIDE_MARK_RE: Final = regex.compile(r"[,;:()]")
+_LED_BY_RE: Final = regex.compile(r"(?:led|headed|chaired)\s+by\s+[\p{L}\s.,'\u2019()&-]*$")
+_POSSESSED_WORDS_RE: Final = regex.compile(
+    r"(?:['\u2019]s?)?\s+(?:[\p{L}\d][\p{L}\d'\u2019.-]*\s+){0,5}"
+)
+
+
 @cache
 def _marker_patterns() -> dict[str, regex.Pattern[str]]:
     def words(body: str) -> regex.Pattern[str]:
@@ -812,7 +822,7 @@ class Context:
             ),
             None,
         )
-        if subject is None or regex.search(r"[,;:.]", self.text[subject.span.end : span.start]):
+        if subject is None or _PUNCT_STOP_RE.search(self.text[subject.span.end : span.start]):
             return target
         if subject.how == "pronoun" and subject.word not in _NOMINATIVE:
             return target
@@ -1069,9 +1079,7 @@ def is_possessive(ctx: Context, ref: Ref) -> bool:
 
 def _led_by(text: str, start: int, limit: int) -> bool:
     before = text[max(limit, start - 150) : start]
-    return (
-        regex.search(r"(?:led|headed|chaired)\s+by\s+[\p{L}\s.,'\u2019()&-]*$", before) is not None
-    )
+    return _LED_BY_RE.search(before) is not None
 
 
 def _acts(ctx: Context, ref: Ref, sentence: bilatx.Span) -> bool:
@@ -1159,7 +1167,7 @@ def subjects_before(ctx: Context, sentence: bilatx.Span, pos: int) -> list[Ref]:
     if named:
         last = named[-1]
         relative = _relative_re().match(text, last.span.end, pos)
-        if relative is not None and not regex.search(r"[,;:()]", text[relative.end() : pos]):
+        if relative is not None and not _ASIDE_MARK_RE.search(text[relative.end() : pos]):
             return chain_back(ctx, refs, last)
     for ref in reversed(refs):
         if _in_closed_aside(text, sentence, ref, pos):
@@ -1244,9 +1252,7 @@ def possessor_before(ctx: Context, sentence: bilatx.Span, pos: int) -> tuple[Ref
             # "her counterpart Berg met": a name after the possessive owns what follows.
             break
         tail = ctx.text[ref.span.end : pos]
-        if regex.fullmatch(
-            r"(?:['\u2019]s?)?\s+(?:[\p{L}\d][\p{L}\d'\u2019.-]*\s+){0,5}", tail
-        ) and not regex.search(r"[,;:]", tail):
+        if _POSSESSED_WORDS_RE.fullmatch(tail) and not _CLAUSE_MARK_RE.search(tail):
             return ref, ref.span.end
         break
     return None, pos

@@ -336,6 +336,7 @@ class _People:
 
 
 _WORD_RE: Final = regex.compile(r"[\w-]+")
+_NAME_WORD_RE: Final = regex.compile(r"\p{Lu}[\p{L}'\u2019-]*\.?|\p{Lu}\.")
 
 
 def _word_spans(text: str, word: str) -> list[bilatx.Span]:
@@ -382,7 +383,7 @@ def _personal_name(speaker: str) -> str | None:
     joined = " ".join(words)
     if bilatx.geo.country_code(joined) is not None or bilatx.geo.city_country(joined):
         return None
-    if not all(regex.fullmatch(r"\p{Lu}[\p{L}'\u2019-]*\.?|\p{Lu}\.", w) for w in words):
+    if not all(_NAME_WORD_RE.fullmatch(w) for w in words):
         return None
     if words[-1].endswith(".") or words[-1].endswith(("'s", "\u2019s")):
         return None
