@@ -292,10 +292,27 @@ def _venues() -> dict[str, str]:
 
 
 @cache
-def _venue_re() -> regex.Pattern[str]:
+def _venue_names() -> tuple[str, ...]:
     raw = resources.files("bilatx_records").joinpath("venues.json").read_text("utf-8")
     names: list[str] = sorted(json.loads(raw)["venues"], key=len, reverse=True)
-    return regex.compile(r"(?<![\w])(?:\L<names>)(?![\w])", names=names)
+    return tuple(names)
+
+
+@cache
+def _venue_re() -> regex.Pattern[str]:
+    return regex.compile(r"(?<![\w])(?:\L<names>)(?![\w])", names=list(_venue_names()))
+
+
+def _venue_matches(text: str) -> list[regex.Match[str]]:
+    """The matches of :func:`_venue_re` in ``text``.
+
+    The pattern is case-sensitive, so it can only match where a venue's name
+    stands as written; most texts hold none, and looking for each name as a
+    plain substring is far quicker than trying the pattern at every position.
+    """
+    if not any(name in text for name in _venue_names()):
+        return []
+    return list(_venue_re().finditer(text))
 
 
 # ------------------------------------------------------------------- context
@@ -340,13 +357,12 @@ def _country_code(name: str) -> str | None:
         return None
 
 
-def _place_kind(kind: bilatx.PlaceKind) -> str:
-    return {
-        bilatx.PlaceKind.COUNTRY: "country",
-        bilatx.PlaceKind.DEMONYM: "demonym",
-        bilatx.PlaceKind.CITY: "city",
-        bilatx.PlaceKind.ORGANISATION: "organisation",
-    }[kind]
+_PLACE_KINDS: Final = {
+    bilatx.PlaceKind.COUNTRY: "country",
+    bilatx.PlaceKind.DEMONYM: "demonym",
+    bilatx.PlaceKind.CITY: "city",
+    bilatx.PlaceKind.ORGANISATION: "organisation",
+}
 
 
 _M = TypeVar("_M", bilatx.DateMention, bilatx.DurationMention, bilatx.SectorMention, Place)
@@ -619,18 +635,18 @@ class Context:
 
     def _collect_places(self) -> tuple[Place, ...]:
         venues = []
-        for match in _venue_re().finditer(self.text):
+        for match in _venue_matches(self.text):
             city = _venues().get(fold(match.group()))
             if city is not None:
                 span = bilatx.Span(match.start(), match.end())
                 venues.append(Place(span, city, _city_country(city), "venue"))
-        # A venue wins over the place inside its name ("Hyderabad House" is in New Delhi).
-        in_venue = _coverage(len(self.text), (v.span for v in venues))
-        places = [
-            Place(m.span, m.name or m.text, m.country, _place_kind(m.kind))
-            for m in self.mentions.places
-            if not any(in_venue[m.span.start : m.span.end])
-        ]
+        mentioned: Iterable[bilatx.PlaceMention] = self.mentions.places
+        if venues:
+            # A venue wins over the place inside its name ("Hyderabad House" is in New Delhi).
+            in_venue = _coverage(len(self.text), (v.span for v in venues))
+            mentioned = [m for m in mentioned if not any(in_venue[m.span.start : m.span.end])]
+        kinds = _PLACE_KINDS
+        places = [Place(m.span, m.name or m.text, m.country, kinds[m.kind]) for m in mentioned]
         places.extend(venues)
         if self.dateline is not None and self.dateline.city and self.dateline.country:
             for match in _here_re().finditer(self.text):

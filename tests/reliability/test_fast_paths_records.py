@@ -40,3 +40,24 @@ def test_fold_matches_the_plain_fold(text: str) -> None:
 @given(_FOLDABLE)
 def test_statement_fold_matches_the_plain_fold(text: str) -> None:
     assert _statements._fold(text) == _plain_statements_fold(text)
+
+
+# Venue names, pieces of them, and what may stand around them.
+_VENUE_FILLER = (
+    *("White", "House", "house", "WHITE HOUSE", "Palace", "Palaces", "Kremlinology"),
+    *(" ", ", ", "the ", "_", "'s ", "x", "9", "\u00e9", "-", "\n"),
+)
+_VENUE_TEXT = st.lists(st.sampled_from(_common._venue_names() + _VENUE_FILLER), max_size=12)
+
+
+@given(_VENUE_TEXT.map("".join))
+def test_venue_matches_are_the_pattern_matches(text: str) -> None:
+    found = [m.span() for m in _common._venue_matches(text)]
+    assert found == [m.span() for m in _common._venue_re().finditer(text)]
+
+
+def test_each_venue_alone_is_found() -> None:
+    for name in _common._venue_names():
+        for text in (name, f"met at the {name}.", f"x{name}", f"{name}s", f"_{name} {name}"):
+            found = [m.span() for m in _common._venue_matches(text)]
+            assert found == [m.span() for m in _common._venue_re().finditer(text)], text
