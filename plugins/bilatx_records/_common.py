@@ -456,6 +456,8 @@ class Context:
         self._duration_starts = [d.span.start for d in self.durations]
         self._sector_starts = [m.span.start for m in mentions.sectors]
         self._place_cache: dict[tuple[int, int], list[Place]] = {}
+        # The windows of places_in overlap: each name after a preposition is looked up once.
+        self._lookups: dict[tuple[int, str], Place | None] = {}
         self.refs: tuple[Ref, ...] = self._collect_refs()
         self._ref_starts = [r.span.start for r in self.refs]
 
@@ -530,7 +532,11 @@ class Context:
         found = _within(self.places, self._place_starts, start, end)
         taken = [p.span for p in found] + [r.span for r in self.refs_in(start, end)]
         for match in _capitalised_after_preposition_re().finditer(self.text, start, end):
-            place = self._lookup(match.start("name"), match.group("name"))
+            found_at = (match.start("name"), match.group("name"))
+            if found_at in self._lookups:
+                place = self._lookups[found_at]
+            else:
+                place = self._lookups[found_at] = self._lookup(*found_at)
             if place is not None and not any(place.span.overlaps(s) for s in taken):
                 found.append(place)
                 taken.append(place.span)
@@ -550,7 +556,7 @@ class Context:
             if len(candidate) < 3 or fold(candidate) in _CALENDAR_WORDS:  # noqa: PLR2004
                 continue
             span = bilatx.Span(offset, offset + len(candidate))
-            if self.dates_in(max(0, span.start - _LONGEST), span.end + _LONGEST) and any(
+            if any(
                 d.span.overlaps(span)
                 for d in self.dates_in(max(0, span.start - _LONGEST), span.end + _LONGEST)
             ):

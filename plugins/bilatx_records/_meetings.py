@@ -644,14 +644,15 @@ def _place(ctx: Context, trigger: Trigger, sentence: bilatx.Span) -> tuple[str |
     topic = _TOPIC_RE.search(ctx.text, trigger.span.end, sentence.end)
     end = topic.start() if topic is not None else sentence.end
     after = [p for p in ctx.places_in(trigger.span.end, end) if p.is_destination and governed(p)]
-    before = [
-        p
-        for p in ctx.places_in(sentence.start, trigger.span.start)
-        if p.is_destination and governed(p)
-    ]
-    city = next((p for p in after if p.is_city), None) or next(
-        (p for p in reversed(before) if p.is_city), None
-    )
+    city = next((p for p in after if p.is_city), None)
+    if city is None:
+        # Only read when no city follows the trigger: most meetings name theirs after it.
+        before = [
+            p
+            for p in ctx.places_in(sentence.start, trigger.span.start)
+            if p.is_destination and governed(p)
+        ]
+        city = next((p for p in reversed(before) if p.is_city), None)
     if city is not None:
         return _name(city), city.country
     country = next((p for p in after if p.kind == "country"), None)
