@@ -456,6 +456,7 @@ class Context:
         self._duration_starts = [d.span.start for d in self.durations]
         self._sector_starts = [m.span.start for m in mentions.sectors]
         self._place_cache: dict[tuple[int, int], list[Place]] = {}
+        self._around: dict[tuple[int, int], bilatx.Span] = {}
         # The windows of places_in overlap: each name after a preposition is looked up once.
         self._lookups: dict[tuple[int, str], Place | None] = {}
         self.refs: tuple[Ref, ...] = self._collect_refs()
@@ -483,11 +484,16 @@ class Context:
         Every search the builders make around a trigger stays inside this
         stretch, so a text without full stops cannot make them quadratic.
         """
-        sentence = self.sentence_at(span.start)
-        return bilatx.Span(
-            max(sentence.start, span.start - REACH),
-            max(span.end, min(sentence.end, span.end + REACH)),
-        )
+        key = (span.start, span.end)
+        found = self._around.get(key)
+        if found is None:
+            # Asked again and again for the same trigger: spans are frozen, so one is shared.
+            sentence = self.sentence_at(span.start)
+            found = self._around[key] = bilatx.Span(
+                max(sentence.start, span.start - REACH),
+                max(span.end, min(sentence.end, span.end + REACH)),
+            )
+        return found
 
     def is_lead(self, offset: int) -> bool:
         """Whether ``offset`` lies in the first sentence that holds words (the lead)."""

@@ -141,3 +141,23 @@ def test_meeting_place_matches_the_plain_reading(place_contexts: list[_common.Co
             assert _meetings._place(ctx, trigger, sentence) == expected, trigger
             checked += expected != (None, None)
     assert checked >= 5
+
+
+def _plain_around(ctx: _common.Context, span: bilatx.Span) -> bilatx.Span:
+    sentence = ctx.sentence_at(span.start)
+    return bilatx.Span(
+        max(sentence.start, span.start - _common.REACH),
+        max(span.end, min(sentence.end, span.end + _common.REACH)),
+    )
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_around_matches_the_plain_stretch(
+    place_contexts: list[_common.Context], data: st.DataObject
+) -> None:
+    ctx = data.draw(st.sampled_from(place_contexts))
+    for _ in range(3):  # asked again, the remembered stretch must still be right
+        start = data.draw(st.integers(0, len(ctx.text)))
+        span = bilatx.Span(start, data.draw(st.integers(start, len(ctx.text))))
+        assert ctx.around(span) == _plain_around(ctx, span)
