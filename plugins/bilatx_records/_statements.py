@@ -35,7 +35,7 @@ import regex
 
 import bilatx
 import bilatx.geo
-from bilatx.text import sentence_at
+from bilatx.text import sentence_at, word_finditer
 
 __all__ = ["build_statements"]
 
@@ -124,8 +124,9 @@ class _People:
             (start, "official", self.people[order]) for start, _, order in self.mentioned
         ]
         text = doc.text
+        # The pattern is many alternative words: tried at word starts only, as finditer would find.
         refs.extend(
-            (m.start("head"), "unnamed", None) for m in _descriptor_pattern().finditer(text)
+            (m.start("head"), "unnamed", None) for m in word_finditer(_descriptor_pattern(), text)
         )
         refs.extend((m.start(), "pronoun", None) for m in _pronoun_pattern().finditer(text))
         # A quotation's speaker is a reference too: to the official it names

@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import bilatx
+from bilatx.text import word_finditer
 from bilatx_records import _common, _meetings, _model, _statements
 
 # Letters that fold in interesting ways: accents, a ligature, the sharp s, a
@@ -161,3 +162,18 @@ def test_around_matches_the_plain_stretch(
         start = data.draw(st.integers(0, len(ctx.text)))
         span = bilatx.Span(start, data.draw(st.integers(start, len(ctx.text))))
         assert ctx.around(span) == _plain_around(ctx, span)
+
+
+_DESCRIPTOR_PIECES = (
+    *("official", "Officials", "SOURCES", "source", "spokesman", "Spokeswomen", "spokespeople"),
+    *("diplomats", "envoy", "aides", "unofficial", "officialdom", "re", "s", "ing", "x", "1"),
+    *(" ", "  ", "-", "_", "'", "\u2019", ".", ",", "\n", "\u00e9", "\u0301", "\u00a0"),
+)
+
+
+@given(st.lists(st.sampled_from(_DESCRIPTOR_PIECES) | st.text(max_size=3), max_size=20))
+def test_descriptor_scan_finds_what_finditer_finds(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    pattern = _statements._descriptor_pattern()
+    expected = [m.span("head") for m in pattern.finditer(text)]
+    assert [m.span("head") for m in word_finditer(pattern, text)] == expected
