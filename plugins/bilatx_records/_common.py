@@ -114,6 +114,16 @@ _REPORTING: Final = (
 )
 
 
+# Patterns the readers apply many times per document, compiled once here.
+_PUNCT_STOP_RE: Final = regex.compile(r"[,;:.]")
+_CLAUSE_MARK_RE: Final = regex.compile(r"[,;:]")
+_ASIDE_MARK_RE: Final = regex.compile(r"[,;:()]")
+_LED_BY_RE: Final = regex.compile(r"(?:led|headed|chaired)\s+by\s+[\p{L}\s.,'\u2019()&-]*$")
+_POSSESSED_WORDS_RE: Final = regex.compile(
+    r"(?:['\u2019]s?)?\s+(?:[\p{L}\d][\p{L}\d'\u2019.-]*\s+){0,5}"
+)
+
+
 @cache
 def _marker_patterns() -> dict[str, regex.Pattern[str]]:
     def words(body: str) -> regex.Pattern[str]:
@@ -131,6 +141,10 @@ def _marker_patterns() -> dict[str, regex.Pattern[str]]:
 
 def fold(text: str) -> str:
     """Return ``text`` without accents, case-folded, with single spaces."""
+    if text.isascii():
+        # Most names are ASCII: NFKD leaves them as they are, none of their
+        # characters combines, and casefold() lowers them as lower() does.
+        return " ".join(text.lower().split())
     norm = unicodedata.normalize("NFKD", text)
     return " ".join("".join(c for c in norm if not unicodedata.combining(c)).casefold().split())
 
@@ -278,10 +292,27 @@ def _venues() -> dict[str, str]:
 
 
 @cache
-def _venue_re() -> regex.Pattern[str]:
+def _venue_names() -> tuple[str, ...]:
     raw = resources.files("bilatx_records").joinpath("venues.json").read_text("utf-8")
     names: list[str] = sorted(json.loads(raw)["venues"], key=len, reverse=True)
-    return regex.compile(r"(?<![\w])(?:\L<names>)(?![\w])", names=names)
+    return tuple(names)
+
+
+@cache
+def _venue_re() -> regex.Pattern[str]:
+    return regex.compile(r"(?<![\w])(?:\L<names>)(?![\w])", names=list(_venue_names()))
+
+
+def _venue_matches(text: str) -> list[regex.Match[str]]:
+    """The matches of :func:`_venue_re` in ``text``.
+
+    The pattern is case-sensitive, so it can only match where a venue's name
+    stands as written; most texts hold none, and looking for each name as a
+    plain substring is far quicker than trying the pattern at every position.
+    """
+    if not any(name in text for name in _venue_names()):
+        return []
+    return list(_venue_re().finditer(text))
 
 
 # ------------------------------------------------------------------- context
@@ -326,13 +357,12 @@ def _country_code(name: str) -> str | None:
         return None
 
 
-def _place_kind(kind: bilatx.PlaceKind) -> str:
-    return {
-        bilatx.PlaceKind.COUNTRY: "country",
-        bilatx.PlaceKind.DEMONYM: "demonym",
-        bilatx.PlaceKind.CITY: "city",
-        bilatx.PlaceKind.ORGANISATION: "organisation",
-    }[kind]
+_PLACE_KINDS: Final = {
+    bilatx.PlaceKind.COUNTRY: "country",
+    bilatx.PlaceKind.DEMONYM: "demonym",
+    bilatx.PlaceKind.CITY: "city",
+    bilatx.PlaceKind.ORGANISATION: "organisation",
+}
 
 
 _M = TypeVar("_M", bilatx.DateMention, bilatx.DurationMention, bilatx.SectorMention, Place)
@@ -426,6 +456,9 @@ class Context:
         self._duration_starts = [d.span.start for d in self.durations]
         self._sector_starts = [m.span.start for m in mentions.sectors]
         self._place_cache: dict[tuple[int, int], list[Place]] = {}
+        self._around: dict[tuple[int, int], bilatx.Span] = {}
+        # The windows of places_in overlap: each name after a preposition is looked up once.
+        self._lookups: dict[tuple[int, str], Place | None] = {}
         self.refs: tuple[Ref, ...] = self._collect_refs()
         self._ref_starts = [r.span.start for r in self.refs]
 
@@ -451,11 +484,16 @@ class Context:
         Every search the builders make around a trigger stays inside this
         stretch, so a text without full stops cannot make them quadratic.
         """
-        sentence = self.sentence_at(span.start)
-        return bilatx.Span(
-            max(sentence.start, span.start - REACH),
-            max(span.end, min(sentence.end, span.end + REACH)),
-        )
+        key = (span.start, span.end)
+        found = self._around.get(key)
+        if found is None:
+            # Asked again and again for the same trigger: spans are frozen, so one is shared.
+            sentence = self.sentence_at(span.start)
+            found = self._around[key] = bilatx.Span(
+                max(sentence.start, span.start - REACH),
+                max(span.end, min(sentence.end, span.end + REACH)),
+            )
+        return found
 
     def is_lead(self, offset: int) -> bool:
         """Whether ``offset`` lies in the first sentence that holds words (the lead)."""
@@ -500,7 +538,11 @@ class Context:
         found = _within(self.places, self._place_starts, start, end)
         taken = [p.span for p in found] + [r.span for r in self.refs_in(start, end)]
         for match in _capitalised_after_preposition_re().finditer(self.text, start, end):
-            place = self._lookup(match.start("name"), match.group("name"))
+            found_at = (match.start("name"), match.group("name"))
+            if found_at in self._lookups:
+                place = self._lookups[found_at]
+            else:
+                place = self._lookups[found_at] = self._lookup(*found_at)
             if place is not None and not any(place.span.overlaps(s) for s in taken):
                 found.append(place)
                 taken.append(place.span)
@@ -520,7 +562,7 @@ class Context:
             if len(candidate) < 3 or fold(candidate) in _CALENDAR_WORDS:  # noqa: PLR2004
                 continue
             span = bilatx.Span(offset, offset + len(candidate))
-            if self.dates_in(max(0, span.start - _LONGEST), span.end + _LONGEST) and any(
+            if any(
                 d.span.overlaps(span)
                 for d in self.dates_in(max(0, span.start - _LONGEST), span.end + _LONGEST)
             ):
@@ -605,18 +647,18 @@ class Context:
 
     def _collect_places(self) -> tuple[Place, ...]:
         venues = []
-        for match in _venue_re().finditer(self.text):
+        for match in _venue_matches(self.text):
             city = _venues().get(fold(match.group()))
             if city is not None:
                 span = bilatx.Span(match.start(), match.end())
                 venues.append(Place(span, city, _city_country(city), "venue"))
-        # A venue wins over the place inside its name ("Hyderabad House" is in New Delhi).
-        in_venue = _coverage(len(self.text), (v.span for v in venues))
-        places = [
-            Place(m.span, m.name or m.text, m.country, _place_kind(m.kind))
-            for m in self.mentions.places
-            if not any(in_venue[m.span.start : m.span.end])
-        ]
+        mentioned: Iterable[bilatx.PlaceMention] = self.mentions.places
+        if venues:
+            # A venue wins over the place inside its name ("Hyderabad House" is in New Delhi).
+            in_venue = _coverage(len(self.text), (v.span for v in venues))
+            mentioned = [m for m in mentioned if not any(in_venue[m.span.start : m.span.end])]
+        kinds = _PLACE_KINDS
+        places = [Place(m.span, m.name or m.text, m.country, kinds[m.kind]) for m in mentioned]
         places.extend(venues)
         if self.dateline is not None and self.dateline.city and self.dateline.country:
             for match in _here_re().finditer(self.text):
@@ -808,7 +850,7 @@ class Context:
             ),
             None,
         )
-        if subject is None or regex.search(r"[,;:.]", self.text[subject.span.end : span.start]):
+        if subject is None or _PUNCT_STOP_RE.search(self.text[subject.span.end : span.start]):
             return target
         if subject.how == "pronoun" and subject.word not in _NOMINATIVE:
             return target
@@ -1065,9 +1107,7 @@ def is_possessive(ctx: Context, ref: Ref) -> bool:
 
 def _led_by(text: str, start: int, limit: int) -> bool:
     before = text[max(limit, start - 150) : start]
-    return (
-        regex.search(r"(?:led|headed|chaired)\s+by\s+[\p{L}\s.,'\u2019()&-]*$", before) is not None
-    )
+    return _LED_BY_RE.search(before) is not None
 
 
 def _acts(ctx: Context, ref: Ref, sentence: bilatx.Span) -> bool:
@@ -1155,7 +1195,7 @@ def subjects_before(ctx: Context, sentence: bilatx.Span, pos: int) -> list[Ref]:
     if named:
         last = named[-1]
         relative = _relative_re().match(text, last.span.end, pos)
-        if relative is not None and not regex.search(r"[,;:()]", text[relative.end() : pos]):
+        if relative is not None and not _ASIDE_MARK_RE.search(text[relative.end() : pos]):
             return chain_back(ctx, refs, last)
     for ref in reversed(refs):
         if _in_closed_aside(text, sentence, ref, pos):
@@ -1240,9 +1280,7 @@ def possessor_before(ctx: Context, sentence: bilatx.Span, pos: int) -> tuple[Ref
             # "her counterpart Berg met": a name after the possessive owns what follows.
             break
         tail = ctx.text[ref.span.end : pos]
-        if regex.fullmatch(
-            r"(?:['\u2019]s?)?\s+(?:[\p{L}\d][\p{L}\d'\u2019.-]*\s+){0,5}", tail
-        ) and not regex.search(r"[,;:]", tail):
+        if _POSSESSED_WORDS_RE.fullmatch(tail) and not _CLAUSE_MARK_RE.search(tail):
             return ref, ref.span.end
         break
     return None, pos

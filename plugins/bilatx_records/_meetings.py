@@ -70,6 +70,10 @@ _VERB_GOVERNORS: Final = frozenset(
 )
 _PHONE_KINDS: Final = frozenset({"spoke", "call"})
 _MET_WORDS: Final = frozenset({"met", "meets", "conferred", "confers"})
+_CLAUSE_MARK_RE: Final = regex.compile(r"[,;:]")
+_ASIDE_MARK_RE: Final = regex.compile(r"[,;:()]")
+_COLON_RE: Final = regex.compile(r"[;:]")
+_BY_AFTER_RE: Final = regex.compile(r"\s+by\s")
 _VIDEO_RE: Final = regex.compile(r"(?<![\w])(?:video\w*|virtual\w*|online)(?![\w])", regex.I)
 _BETWEEN_RE: Final = regex.compile(r"[^.;:]{0,60}?(?<![\w])between\s", regex.IGNORECASE)
 _WITH_RE: Final = regex.compile(r"\W{0,3}(?:[\w'\u2019-]+\s+){0,4}?with(?![\w])", regex.I)
@@ -400,7 +404,7 @@ def _dates_for(ctx: Context, trigger: Trigger, siblings: list[Trigger]) -> list[
             later.span.start >= trigger.span.end
             and later.is_meeting
             and later.dates
-            and not regex.search(r"[,;:]", ctx.text[trigger.span.end : later.span.start])
+            and not _CLAUSE_MARK_RE.search(ctx.text[trigger.span.end : later.span.start])
             and is_noun_use(ctx.text, later.span.start, sentence.start, later.word)
             and not is_supported(ctx.text, later.span.start, sentence.start)
         ):
@@ -440,7 +444,7 @@ def _objects(ctx: Context, trigger: Trigger, sentence: bilatx.Span, window_end: 
         allowed.update({"to", "from"})  # "spoke to X", "a call from X"
     if trigger.kind == "callon":
         allowed.add("on")
-    if trigger.kind == "sign" and regex.match(r"\s+by\s", ctx.text[trigger.span.end : end]):
+    if trigger.kind == "sign" and _BY_AFTER_RE.match(ctx.text[trigger.span.end : end]):
         allowed.add("by")  # "the accord was signed by A and B"
     appositive: tuple[int, str] | None = None
     for ref in refs:
@@ -485,7 +489,7 @@ def _signed_by_subject(
     "an accord signed in Moscow with X" (a participle after a noun) says
     nothing about who signed.
     """
-    if objects and regex.match(r"\s+by\s", ctx.text[trigger.span.end : trigger.span.end + 5]):
+    if objects and _BY_AFTER_RE.match(ctx.text[trigger.span.end : trigger.span.end + 5]):
         return True
     return verb_ready(
         ctx.text,
@@ -503,7 +507,7 @@ def _relative_object(ctx: Context, trigger: Trigger, sentence: bilatx.Span) -> l
         between = ctx.text[match.end() : trigger.span.start]
         if (
             named
-            and not regex.search(r"[,;:()]", between)
+            and not _ASIDE_MARK_RE.search(between)
             and len(between) < 60  # noqa: PLR2004
             and not ctx.text[named[-1].span.end : match.start()].strip()
         ):
@@ -594,6 +598,7 @@ def _plural_objects(
     taken = {person_key(r.person) for r in subjects}
     # "with Iranian ministers" stands for Iran's ministers only.
     countries = {geo.country_code(word) for word in match.group("quals").split()} - {None}
+    holder = regex.compile(rf"(?<![\w]){regex.escape(singular)}(?![\w])")
     out = []
     for person in ctx.people:
         title = " ".join((person.title or "").casefold().split())
@@ -601,7 +606,7 @@ def _plural_objects(
             continue
         if countries and person.country not in countries:
             continue
-        if regex.search(rf"(?<![\w]){regex.escape(singular)}(?![\w])", title):
+        if holder.search(title):
             out.append(person)
     return out
 
@@ -639,14 +644,15 @@ def _place(ctx: Context, trigger: Trigger, sentence: bilatx.Span) -> tuple[str |
     topic = _TOPIC_RE.search(ctx.text, trigger.span.end, sentence.end)
     end = topic.start() if topic is not None else sentence.end
     after = [p for p in ctx.places_in(trigger.span.end, end) if p.is_destination and governed(p)]
-    before = [
-        p
-        for p in ctx.places_in(sentence.start, trigger.span.start)
-        if p.is_destination and governed(p)
-    ]
-    city = next((p for p in after if p.is_city), None) or next(
-        (p for p in reversed(before) if p.is_city), None
-    )
+    city = next((p for p in after if p.is_city), None)
+    if city is None:
+        # Only read when no city follows the trigger: most meetings name theirs after it.
+        before = [
+            p
+            for p in ctx.places_in(sentence.start, trigger.span.start)
+            if p.is_destination and governed(p)
+        ]
+        city = next((p for p in reversed(before) if p.is_city), None)
     if city is not None:
         return _name(city), city.country
     country = next((p for p in after if p.kind == "country"), None)
@@ -811,7 +817,7 @@ def read_leaders(state: State, trigger: Trigger, siblings: list[Trigger]) -> Non
     sentence = ctx.around(trigger.span)
     leaders: list[Ref] = []
     country_span: tuple[int, int] | None = None
-    after_by = regex.match(r"\s+by\s", text[trigger.span.end : trigger.span.end + 5])
+    after_by = _BY_AFTER_RE.match(text[trigger.span.end : trigger.span.end + 5])
     noun = (
         _DELEGATION_BEFORE_RE.search(
             text, max(sentence.start, trigger.span.start - 40), trigger.span.start
@@ -871,7 +877,7 @@ def _led_event(ctx: Context, trigger: Trigger, siblings: list[Trigger]) -> Trigg
         if earlier.span.end > trigger.span.start or earlier.kind not in _EVENT_KINDS:
             continue
         between = ctx.text[earlier.span.end : trigger.span.start]
-        if len(between) > _LED_GAP or regex.search(r"[;:]", between):
+        if len(between) > _LED_GAP or _COLON_RE.search(between):
             return None
         if ctx.refs_in(earlier.span.end, trigger.span.start):
             return None

@@ -35,7 +35,7 @@ import regex
 
 import bilatx
 import bilatx.geo
-from bilatx.text import sentence_at
+from bilatx.text import sentence_at, word_finditer
 
 __all__ = ["build_statements"]
 
@@ -77,13 +77,20 @@ def _current_pattern() -> regex.Pattern[str]:
 
 
 def _fold(text: str) -> str:
+    if text.isascii():
+        # As below, for the common case: NFKD and casefold() change ASCII text
+        # only by lowering it, and it holds no right quotation mark.
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return plain.casefold().replace("\u2019", "'")
 
 
+_WORDS_RE: Final = regex.compile(r"\w+")
+
+
 def _words(text: str) -> list[str]:
-    return regex.findall(r"\w+", _fold(text))
+    return _WORDS_RE.findall(_fold(text))
 
 
 class _People:
@@ -117,8 +124,9 @@ class _People:
             (start, "official", self.people[order]) for start, _, order in self.mentioned
         ]
         text = doc.text
+        # The pattern is many alternative words: tried at word starts only, as finditer would find.
         refs.extend(
-            (m.start("head"), "unnamed", None) for m in _descriptor_pattern().finditer(text)
+            (m.start("head"), "unnamed", None) for m in word_finditer(_descriptor_pattern(), text)
         )
         refs.extend((m.start(), "pronoun", None) for m in _pronoun_pattern().finditer(text))
         # A quotation's speaker is a reference too: to the official it names
@@ -329,6 +337,7 @@ class _People:
 
 
 _WORD_RE: Final = regex.compile(r"[\w-]+")
+_NAME_WORD_RE: Final = regex.compile(r"\p{Lu}[\p{L}'\u2019-]*\.?|\p{Lu}\.")
 
 
 def _word_spans(text: str, word: str) -> list[bilatx.Span]:
@@ -375,7 +384,7 @@ def _personal_name(speaker: str) -> str | None:
     joined = " ".join(words)
     if bilatx.geo.country_code(joined) is not None or bilatx.geo.city_country(joined):
         return None
-    if not all(regex.fullmatch(r"\p{Lu}[\p{L}'\u2019-]*\.?|\p{Lu}\.", w) for w in words):
+    if not all(_NAME_WORD_RE.fullmatch(w) for w in words):
         return None
     if words[-1].endswith(".") or words[-1].endswith(("'s", "\u2019s")):
         return None

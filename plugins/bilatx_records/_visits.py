@@ -55,6 +55,12 @@ __all__ = ["build_visits", "finish_visits", "imply_visits", "read_visit", "settl
 EXTRACTOR: Final = "records"
 _MAX_WINDOW: Final = 90
 
+_NEW_CLAUSE_RE: Final = regex.compile(r"[;:]|,\s+(?:and|but|while|as)\s")
+_TO_GAP_RE: Final = regex.compile(r"\s+to\s+")
+_OF_NAME_GAP_RE: Final = regex.compile(r"\s+of\s+(?:[\p{Lu}][\p{L}.'\u2019-]*\s+|the\s+){0,6}")
+_TITLE_GAP_RE: Final = regex.compile(
+    r"\s+(?:[\p{Lu}][\p{L}.'\u2019-]*\s+|(?:of|the|for|and)\s+){0,8}"
+)
 _INVITATION_RE: Final = regex.compile(r"invitation\s+to\s*$", regex.IGNORECASE)
 _ACCEPTED_RE: Final = regex.compile(r"(?<![\w])(?:accept\w*|welcom\w*|agreed)(?![\w])", regex.I)
 _BY_RE: Final = regex.compile(r"(?<![\w])by(?![\w])")
@@ -382,7 +388,7 @@ def _same_clause(ctx: Context, trigger: Trigger, current: list[VisitPiece]) -> l
     named = [
         r for r in ctx.refs_in(last.trigger.span.end, trigger.span.start) if r.how != "pronoun"
     ]
-    if named or last.visitor is None or regex.search(r"[;:]|,\s+(?:and|but|while|as)\s", between):
+    if named or last.visitor is None or _NEW_CLAUSE_RE.search(between):
         return []
     return [Ref(trigger.span, last.visitor, "clause")]
 
@@ -390,7 +396,7 @@ def _same_clause(ctx: Context, trigger: Trigger, current: list[VisitPiece]) -> l
 def _invited_person(ctx: Context, sentence: bilatx.Span, trigger: Trigger) -> Ref | None:
     for ref in reversed(ctx.refs_in(sentence.start, trigger.span.start)):
         between = ctx.text[ref.span.end : trigger.span.start]
-        if regex.fullmatch(r"\s+to\s+", between) and governing_word(
+        if _TO_GAP_RE.fullmatch(between) and governing_word(
             ctx.text, ref.span.start, sentence.start
         ) in {"invite", "invites", "invited", "inviting"}:
             return ref
@@ -405,10 +411,7 @@ def _agent_after(
     text = ctx.text
     if _OF_RE.match(text, trigger.span.end):
         refs = ctx.refs_in(trigger.span.end, min(sentence.end, trigger.span.end + 60))
-        if refs and regex.fullmatch(
-            r"\s+of\s+(?:[\p{Lu}][\p{L}.'\u2019-]*\s+|the\s+){0,6}",
-            text[trigger.span.end : refs[0].span.start],
-        ):
+        if refs and _OF_NAME_GAP_RE.fullmatch(text[trigger.span.end : refs[0].span.start]):
             return refs[0]
     match = _BY_RE.search(text, trigger.span.end, window_end)
     if match is not None:
@@ -473,7 +476,7 @@ def _person_visited(
         return None
     ref = refs_after[0]
     gap = ctx.text[trigger.span.end : ref.span.start]
-    if not regex.fullmatch(r"\s+(?:[\p{Lu}][\p{L}.'\u2019-]*\s+|(?:of|the|for|and)\s+){0,8}", gap):
+    if not _TITLE_GAP_RE.fullmatch(gap):
         return None
     if ref.person.country is None or ref.person.country in origins:
         return None
@@ -661,7 +664,7 @@ def _guest(ctx: Context, trigger: Trigger, window_end: int) -> Ref | None:
         return None
     ref = refs[0]
     gap = ctx.text[trigger.span.end : ref.span.start]
-    if not regex.fullmatch(r"\s+(?:[\p{Lu}][\p{L}.'\u2019-]*\s+|(?:of|the|for|and)\s+){0,8}", gap):
+    if not _TITLE_GAP_RE.fullmatch(gap):
         return None
     tail = ctx.text[ref.span.end : ref.span.end + 2]
     if tail in {"'s", "\u2019s"} or (ref.how == "pronoun" and ref.word not in {"him", "her"}):
