@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bilatx_dates import _extract as dates_extract
+from bilatx_dates._patterns import triggers as date_triggers
 from bilatx_officials import _tokens
+
+
+def _cased(words: st.SearchStrategy[str], *cases: Callable[[str], str]) -> st.SearchStrategy[str]:
+    """Words drawn from ``words``, each written in one of ``cases`` (``str.upper``, ...)."""
+    return st.tuples(words, st.sampled_from(cases)).map(lambda pair: pair[1](pair[0]))
+
 
 # ------------------------------------------------------------ officials tokens
 
@@ -108,3 +118,56 @@ def test_the_fast_alphabet_holds_the_latin_script_and_its_punctuation() -> None:
         assert _tokens._OUTSIDE_PLAIN.search(text) is None
     for text in ("\u4e2d", "\u0394", "\U0001f600", "\u3000"):
         assert _tokens._OUTSIDE_PLAIN.search(text) is not None
+
+
+# ------------------------------------------------------------- date triggers
+
+
+def _plain_trigger_hits(text: str, literals: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where each literal trigger lies in ``text``: one :meth:`str.find` scan per literal."""
+    hits = []
+    for literal in literals:
+        at = text.find(literal)
+        while at != -1:
+            hits.append((at, at + len(literal)))
+            at = text.find(literal, at + 1)
+    return sorted(hits)
+
+
+_LITERAL_FAMILIES = [name for name, trigger in date_triggers().items() if trigger.pattern is None]
+# Letters that lower to ASCII from elsewhere (Kelvin sign, dotted I), or to two
+# characters, or by context (sigma), and the triggers' own letters in odd cases.
+_TRIGGER_NOISE = [
+    *("\u212a", "\u0130", "\u03a3", "\u03c3", "\u017f", "\u00df", "dAy", "wEEK", "Ja", "n", "s"),
+    *(" ", "  ", "-", "'", "\u2019", "0", "9", "\n", "OF", "of", "To", "day", "Days"),
+]
+
+
+@given(st.data())
+def test_date_triggers_lie_where_each_literal_is_found(data: st.DataObject) -> None:
+    family = data.draw(st.sampled_from(_LITERAL_FAMILIES))
+    trigger = date_triggers()[family]
+    words = st.sampled_from(trigger.literals) | st.sampled_from(_TRIGGER_NOISE)
+    cased = _cased(words, str, str.upper, str.lower, str.title)
+    text = "".join(data.draw(st.lists(cased | st.text(max_size=2), max_size=12)))
+    expected = _plain_trigger_hits(text, trigger.literals)
+    lower = text.lower()
+    lowered = lower if len(lower) == len(text) else None
+    assert dates_extract._trigger_hits(text, trigger, None, lowered) == expected
+    assert dates_extract._trigger_hits(text, trigger, None) == expected
+    windows = dates_extract._windows(text, trigger, None, lowered)
+    assert windows == dates_extract._windows(text, trigger, None)
+
+
+def test_every_literal_trigger_is_scanned_by_its_lower_form() -> None:
+    # Not a matter of correctness (a trigger without groups scans each literal), of speed.
+    for family in _LITERAL_FAMILIES:
+        assert dates_extract._literal_groups(date_triggers()[family].literals) is not None
+
+
+def test_candidates_are_found_alike_when_a_character_lowers_to_two() -> None:
+    text = "On \u0130 Monday, March 3, 2024, last week, the 1990s and fiscal 2023."
+    plain = "On I Monday, March 3, 2024, last week, the 1990s and fiscal 2023."
+    got = [(c.start, c.end, c.priority) for c in dates_extract.find_candidates(text)]
+    assert got == [(c.start, c.end, c.priority) for c in dates_extract.find_candidates(plain)]
+    assert got
