@@ -62,9 +62,11 @@ def _plain_alphabet_split() -> tuple[re.Pattern[str], re.Pattern[str]]:
         *range(0x2000, 0x2070),
         *range(0x20A0, 0x20D0),
     ]
+    is_upper = regex.compile(r"\p{Lu}").match
+    is_space = regex.compile(r"\s").match
     word = _ranges([c for c in alphabet if _WORD_CHAR.match(chr(c))])
-    upper = _ranges([c for c in alphabet if regex.match(r"\p{Lu}", chr(c))])
-    space = _ranges([c for c in alphabet if regex.match(r"\s", chr(c))])
+    upper = _ranges([c for c in alphabet if is_upper(chr(c))])
+    space = _ranges([c for c in alphabet if is_space(chr(c))])
     abbr = rf"U\.\ ?S\.(?:\ ?A\.)?|U\.\ ?K\.|U\.\ ?N\.|E\.\ ?U\.|(?:{upper}\.){{2,}}"
     split = re.compile(rf"({abbr}|{word}+(?:[-'\u2019]{word}+)*|\n|[^{space[1:]})")
     return split, re.compile(f"[^{_ranges(alphabet)[1:]}")
