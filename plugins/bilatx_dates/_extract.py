@@ -567,26 +567,66 @@ _BUILDERS: Final[dict[str, Callable[[MatchT, str], list[Part]]]] = {
 # ----------------------------------------------------------------- pass one
 
 
-def _trigger_hits(text: str, trigger: Trigger, timeout: float | None) -> list[tuple[int, int]]:
-    """Return the spans of every match of ``trigger`` in ``text``, in order."""
+def _trigger_hits(
+    text: str, trigger: Trigger, timeout: float | None, lowered: str | None = None
+) -> list[tuple[int, int]]:
+    """Return the spans of every match of ``trigger`` in ``text``, in order.
+
+    ``lowered`` is ``text.lower()`` when that has the length of ``text`` (each
+    character then lowers to the one at its place), else ``None``.
+    """
     if trigger.pattern is not None:
         return [m.span() for m in trigger.pattern.finditer(text, timeout=timeout)]
     hits: list[tuple[int, int]] = []
-    for literal in trigger.literals:
-        size = len(literal)
-        at = text.find(literal)
-        while at != -1:
-            hits.append((at, at + size))
-            at = text.find(literal, at + 1)
+    groups = None if lowered is None else _literal_groups(trigger.literals)
+    if lowered is None or groups is None:
+        for literal in trigger.literals:
+            size = len(literal)
+            at = text.find(literal)
+            while at != -1:
+                hits.append((at, at + size))
+                at = text.find(literal, at + 1)
+    else:
+        # A literal's cases ("day", "Day", "DAY") lie where its lower form lies in
+        # the lowered text: one scan for them all, each place checked as written.
+        for lower, size, forms in groups:
+            at = lowered.find(lower)
+            while at != -1:
+                if text[at : at + size] in forms:
+                    hits.append((at, at + size))
+                at = lowered.find(lower, at + 1)
     hits.sort()
     return hits
 
 
-def _windows(text: str, trigger: Trigger, timeout: float | None) -> list[tuple[int, int]]:
-    """Return the merged windows of context around every match of ``trigger``."""
+@cache
+def _literal_groups(
+    literals: tuple[str, ...],
+) -> tuple[tuple[str, int, frozenset[str]], ...] | None:
+    """``literals`` by lower form: the form, its length, the literals that lower to it.
+
+    ``None`` when a literal would not lower in place: one that changes length, or
+    holds a capital sigma (it lowers by what follows it).
+    """
+    groups: dict[str, set[str]] = {}
+    for literal in literals:
+        lower = literal.lower()
+        if len(lower) != len(literal) or "\u03a3" in literal:
+            return None
+        groups.setdefault(lower, set()).add(literal)
+    return tuple((lower, len(lower), frozenset(forms)) for lower, forms in groups.items())
+
+
+def _windows(
+    text: str, trigger: Trigger, timeout: float | None, lowered: str | None = None
+) -> list[tuple[int, int]]:
+    """Return the merged windows of context around every match of ``trigger``.
+
+    ``lowered`` as for :func:`_trigger_hits`.
+    """
     size = len(text)
     spans: list[tuple[int, int]] = []
-    for hit_start, hit_end in _trigger_hits(text, trigger, timeout):
+    for hit_start, hit_end in _trigger_hits(text, trigger, timeout, lowered):
         start = max(0, hit_start - trigger.before)
         end = min(size, hit_end + trigger.after)
         if spans and start <= spans[-1][1]:
@@ -600,11 +640,15 @@ def find_candidates(text: str, timeout: float | None = None) -> list[Candidate]:
     """Run every rule over ``text`` and return the kept, non-overlapping candidates."""
     found: list[Candidate] = []
     windows: dict[str, list[tuple[int, int]]] = {}
+    lower = text.lower()
+    # Offsets into the lowered text are offsets into the text only when no
+    # character lowers to several ("\u0130").
+    lowered = lower if len(lower) == len(text) else None
     for rule in rules():
         build = _BUILDERS[rule.name]
         spans = windows.get(rule.family)
         if spans is None:
-            spans = windows[rule.family] = _windows(text, triggers()[rule.family], timeout)
+            spans = windows[rule.family] = _windows(text, triggers()[rule.family], timeout, lowered)
         for start, end in spans:
             for m in rule.pattern.finditer(text, start, end, timeout=timeout):
                 parts = build(m, text)
