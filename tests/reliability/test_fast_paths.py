@@ -634,7 +634,9 @@ def test_qualified_offices_are_found_as_by_the_office_pattern(data: st.DataObjec
     assert list(link._qualified_offices(text, offices)) == expected
 
 
-def test_a_longer_known_name_wins_over_a_name_it_begins_with(monkeypatch) -> None:
+def test_a_longer_known_name_wins_over_a_name_it_begins_with(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     def clear() -> None:
         for cached in (known._pattern, known._by_prefix, known._starts):
             cached.cache_clear()
