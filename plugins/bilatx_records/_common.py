@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
 __all__ = [
+    "ASIDE_MARK_RE",
+    "CLAUSE_MARK_RE",
     "Context",
     "Dateline",
     "Place",
@@ -116,8 +118,9 @@ _REPORTING: Final = (
 
 # Patterns the readers apply many times per document, compiled once here.
 _PUNCT_STOP_RE: Final = regex.compile(r"[,;:.]")
-_CLAUSE_MARK_RE: Final = regex.compile(r"[,;:]")
-_ASIDE_MARK_RE: Final = regex.compile(r"[,;:()]")
+# What ends a clause, and what may also open an aside.
+CLAUSE_MARK_RE: Final = regex.compile(r"[,;:]")
+ASIDE_MARK_RE: Final = regex.compile(r"[,;:()]")
 _LED_BY_RE: Final = regex.compile(r"(?:led|headed|chaired)\s+by\s+[\p{L}\s.,'\u2019()&-]*$")
 _POSSESSED_WORDS_RE: Final = regex.compile(
     r"(?:['\u2019]s?)?\s+(?:[\p{L}\d][\p{L}\d'\u2019.-]*\s+){0,5}"
@@ -1195,7 +1198,7 @@ def subjects_before(ctx: Context, sentence: bilatx.Span, pos: int) -> list[Ref]:
     if named:
         last = named[-1]
         relative = _relative_re().match(text, last.span.end, pos)
-        if relative is not None and not _ASIDE_MARK_RE.search(text[relative.end() : pos]):
+        if relative is not None and not ASIDE_MARK_RE.search(text[relative.end() : pos]):
             return chain_back(ctx, refs, last)
     for ref in reversed(refs):
         if _in_closed_aside(text, sentence, ref, pos):
@@ -1280,7 +1283,7 @@ def possessor_before(ctx: Context, sentence: bilatx.Span, pos: int) -> tuple[Ref
             # "her counterpart Berg met": a name after the possessive owns what follows.
             break
         tail = ctx.text[ref.span.end : pos]
-        if _POSSESSED_WORDS_RE.fullmatch(tail) and not _CLAUSE_MARK_RE.search(tail):
+        if _POSSESSED_WORDS_RE.fullmatch(tail) and not CLAUSE_MARK_RE.search(tail):
             return ref, ref.span.end
         break
     return None, pos

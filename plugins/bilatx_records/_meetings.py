@@ -27,6 +27,8 @@ import regex
 import bilatx
 from bilatx import geo
 from bilatx_records._common import (
+    ASIDE_MARK_RE,
+    CLAUSE_MARK_RE,
     chain_forward,
     counterpart_phrase,
     counterpart_pronoun,
@@ -70,8 +72,6 @@ _VERB_GOVERNORS: Final = frozenset(
 )
 _PHONE_KINDS: Final = frozenset({"spoke", "call"})
 _MET_WORDS: Final = frozenset({"met", "meets", "conferred", "confers"})
-_CLAUSE_MARK_RE: Final = regex.compile(r"[,;:]")
-_ASIDE_MARK_RE: Final = regex.compile(r"[,;:()]")
 _COLON_RE: Final = regex.compile(r"[;:]")
 _BY_AFTER_RE: Final = regex.compile(r"\s+by\s")
 _VIDEO_RE: Final = regex.compile(r"(?<![\w])(?:video\w*|virtual\w*|online)(?![\w])", regex.I)
@@ -404,7 +404,7 @@ def _dates_for(ctx: Context, trigger: Trigger, siblings: list[Trigger]) -> list[
             later.span.start >= trigger.span.end
             and later.is_meeting
             and later.dates
-            and not _CLAUSE_MARK_RE.search(ctx.text[trigger.span.end : later.span.start])
+            and not CLAUSE_MARK_RE.search(ctx.text[trigger.span.end : later.span.start])
             and is_noun_use(ctx.text, later.span.start, sentence.start, later.word)
             and not is_supported(ctx.text, later.span.start, sentence.start)
         ):
@@ -507,7 +507,7 @@ def _relative_object(ctx: Context, trigger: Trigger, sentence: bilatx.Span) -> l
         between = ctx.text[match.end() : trigger.span.start]
         if (
             named
-            and not _ASIDE_MARK_RE.search(between)
+            and not ASIDE_MARK_RE.search(between)
             and len(between) < 60  # noqa: PLR2004
             and not ctx.text[named[-1].span.end : match.start()].strip()
         ):
